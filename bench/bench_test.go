@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func corpusBytes(t *testing.T, seed uint64, size int64) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := writeCorpus(&b, seed, size); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestCorpusDeterministic(t *testing.T) {
+	a := corpusBytes(t, 1, 1<<20)
+	b := corpusBytes(t, 1, 1<<20)
+	c := corpusBytes(t, 2, 1<<20)
+	if int64(len(a)) != 1<<20 {
+		t.Fatalf("size %d, want %d", len(a), 1<<20)
+	}
+	if !bytes.Equal(a, b) {
+		t.Fatal("same seed gave different corpora")
+	}
+	if bytes.Equal(a, c) {
+		t.Fatal("different seeds gave the same corpus")
+	}
+	for _, size := range []int64{5000, 100000, 1<<20 + 17} {
+		if got := len(corpusBytes(t, 3, size)); int64(got) != size {
+			t.Errorf("size %d: got %d bytes", size, got)
+		}
+	}
+}
+
+func TestCorpusMix(t *testing.T) {
+	c := corpusBytes(t, 1, 2<<20)
+	if !utf8.Valid(c) {
+		t.Error("corpus is not valid UTF-8")
+	}
+	for _, want := range []string{
+		"\x1b[38;5;", "\x1b[48;5;", "\x1b[38;2;", "\x1b[48;2;", // 256 and true colour
+		"\x1b[31;1mERROR", "\x1b[32mINFO", // coloured log lines
+		"\x1b[1m", "\x1b[3m", "\x1b[7m", "\x1b[4:3m", "\x1b[27m", // attributes
+		"\t", "日本語", "한국어", "café", "┌──┐", // tabs, wide and other UTF-8
+	} {
+		if n := bytes.Count(c, []byte(want)); n < 10 {
+			t.Errorf("%q occurs %d times, want >= 10", want, n)
+		}
+	}
+	long := 0
+	for _, line := range bytes.Split(c, []byte("\n")) {
+		if utf8.RuneCount(line) > 300 {
+			long++
+		}
+	}
+	if long < 50 {
+		t.Errorf("%d lines longer than 300 runes, want >= 50", long)
+	}
+	// Nothing that makes a terminal reply or switch screens.
+	for _, bad := range []string{"\x1b[c", "\x1b[>c", "\x1b[6n", "\x1b[5n", "\x1b[?1049", "\x1b[?47", "\x1b]"} {
+		if bytes.Contains(c, []byte(bad)) {
+			t.Errorf("corpus contains %q", bad)
+		}
+	}
+	if !bytes.HasSuffix(c, []byte("\x1b[0m\n")) {
+		t.Error("corpus does not end with an attribute reset and newline")
+	}
+}
+
+func TestMakeLinesFile(t *testing.T) {
+	p := t.TempDir() + "/lines"
+	if err := makeLinesFile(p, 100, 80, "END-x"); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(p)
+	lines := strings.Split(string(b), "\n")
+	if len(lines) != 101 || lines[100] != "END-x" {
+		t.Fatalf("got %d lines, last %q", len(lines), lines[len(lines)-1])
+	}
+	for i, l := range lines[:100] {
+		if len(l) != 80 {
+			t.Fatalf("line %d has %d columns", i, len(l))
+		}
+	}
+}
+
+func TestPercentile(t *testing.T) {
+	xs := []float64{5, 1, 4, 2, 3}
+	cases := []struct{ p, want float64 }{{0, 1}, {50, 3}, {100, 5}, {25, 2}, {90, 4.6}}
+	for _, c := range cases {
+		if got := percentile(xs, c.p); math.Abs(got-c.want) > 1e-9 {
+			t.Errorf("p%v = %v, want %v", c.p, got, c.want)
+		}
+	}
+	if got := median([]float64{4, 1, 3, 2}); got != 2.5 {
+		t.Errorf("median of even count = %v, want 2.5", got)
+	}
+	if !math.IsNaN(median(nil)) {
+		t.Error("median of nothing should be NaN")
+	}
+	if xs[0] != 5 {
+		t.Error("percentile sorted its input in place")
+	}
+}
+
+func TestStripper(t *testing.T) {
+	in := "a\x1b[38;2;1;2;3mDO\x1b]0;title\x07NE\x1b(B-\x1bP1$r\x1b\\x\r\n日本\x1b[?25h"
+	// every split point must give the same text
+	for i := 0; i <= len(in); i++ {
+		var s stripper
+		out := s.feed(nil, []byte(in[:i]))
+		out = s.feed(out, []byte(in[i:]))
+		if string(out) != "aDONE-x日本" {
+			t.Fatalf("split at %d: got %q", i, out)
+		}
+	}
+}
+
+func TestStreamReader(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr := newStreamReader(r, 0)
+	wt := sr.expect("DONE-1234", 0)
+	w.Write([]byte("junk DO\x1b[1m"))
+	w.Write([]byte("NE-12\x1b[m34 more"))
+	if _, err := sr.await(wt, 2*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	// expect from the current mark ignores what came before
+	old := sr.expect("junk", sr.mark())
+	if _, err := sr.await(old, 50*time.Millisecond); err == nil {
+		t.Fatal("matched text from before the mark")
+	}
+	w.Close()
+	late := sr.expect("never", sr.mark())
+	if _, err := sr.await(late, 2*time.Second); err == nil || strings.Contains(err.Error(), "timeout") {
+		t.Fatalf("want an end-of-stream error, got %v", err)
+	}
+}
+
+func TestMaxGap(t *testing.T) {
+	t0 := time.Unix(1000, 0)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	chunks := []chunk{
+		{at(0), at(5), 10},
+		{at(9), at(10), 10},   // reader busy 5..9, blocked 1 ms
+		{at(10), at(150), 10}, // blocked 140 ms
+		{at(160), at(170), 10},
+	}
+	if g := maxGap(chunks, at(0), at(200)); g != 140*time.Millisecond {
+		t.Errorf("gap %v, want 140ms", g)
+	}
+	if g := maxGap(chunks[:2], at(0), at(300)); g != 290*time.Millisecond {
+		t.Errorf("output stopping early: gap %v, want 290ms", g)
+	}
+}
+
+func TestReport(t *testing.T) {
+	rp := &report{}
+	rp.add("tput", "throughput", "MB/s", 1,
+		map[string]val{"bare": num(100), "tmux": num(20), "gmux": num(80)}, both(atLeast("bare", 0.75), atLeast("tmux", 3)))
+	rp.add("cpu", "cpu", "s/MB", 3,
+		map[string]val{"tmux": num(0.3), "gmux": num(0.2)}, atMost("tmux", 1.0/3))
+	rp.add("echo", "echo", "ms", 2,
+		map[string]val{"tmux": num(1), "gmux": failed("timeout after 2s waiting")}, atMost("tmux", 1))
+	rp.add("mem", "mem", "MB", 0, map[string]val{"tmux": num(500)}, below(200, "MB"))
+	var b bytes.Buffer
+	rp.write(&b, []*system{{name: "bare"}, {name: "tmux", bin: "tmux"}, {name: "gmux", err: "go build failed"}})
+	out := b.String()
+	for _, want := range []string{
+		"figure", "gmux/tmux", "verdict",
+		"<= 1/3x tmux", ">= 0.75x bare and >= 3x tmux", "< 200 MB",
+		"4.00", // ratio 80/20
+		"timeout",
+		"gmux not run: go build failed",
+		"figures: tput_bare=100.0 tput_tmux=20.0 tput_gmux=80.0 tput_verdict=pass cpu_tmux=0.300 cpu_gmux=0.200 cpu_verdict=fail echo_tmux=1.00 echo_gmux=timeout echo_verdict=fail mem_tmux=500\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	lines := strings.Split(out, "\n")
+	if !strings.Contains(lines[1], "pass") || !strings.Contains(lines[2], "FAIL") || !strings.Contains(lines[3], "FAIL") ||
+		!strings.Contains(lines[4], "n/a") {
+		t.Errorf("verdicts wrong:\n%s", out)
+	}
+}

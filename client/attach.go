@@ -1,0 +1,209 @@
+package client
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/gdamore/tcell/v2"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// attach takes over the terminal: it forwards input events to the server
+// and applies the server's draws until an Exit frame or a lost server.
+func attach(fr *proto.Reader, w *frameWriter, o Options) int {
+	screen, err := tcell.NewScreen()
+	if err == nil {
+		err = screen.Init()
+	}
+	if err != nil {
+		fmt.Fprintf(o.Stderr, "open terminal failed: %v\n", err)
+		return 1
+	}
+	screen.EnablePaste()
+	screen.Clear()
+	cols, rows := screen.Size()
+	sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
+	_ = w.send(proto.TypeResize, sz.Append(nil)) // a dead server shows below
+
+	// A hang-up or kill closes the connection; the server keeps the session.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM)
+	go func() {
+		<-sigs
+		screen.Fini()
+		os.Exit(1)
+	}()
+
+	go forwardEvents(screen, w)
+
+	status, message := applyFrames(fr, w, screen)
+	screen.Fini()
+	if message != "" {
+		fmt.Fprintln(o.Stdout, message)
+	}
+	return status
+}
+
+// applyFrames reads server frames until the session ends for this client.
+func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen) (int, string) {
+	var modes uint8
+	for {
+		typ, p, err := fr.Next()
+		if err != nil {
+			return 1, "[lost server]"
+		}
+		switch typ {
+		case proto.TypeDraw:
+			if err := draw(screen, p); err != nil {
+				return 1, "[lost server: " + err.Error() + "]"
+			}
+			screen.Show()
+			if err := w.send(proto.TypeFrameAck, nil); err != nil {
+				return 1, "[lost server]"
+			}
+		case proto.TypeExit:
+			var e proto.Exit
+			if err := e.Decode(p); err != nil {
+				return 1, "[lost server]"
+			}
+			return int(e.Status), e.Message
+		case proto.TypeBell:
+			_ = screen.Beep() // best effort
+		case proto.TypeTitle:
+			screen.SetTitle(string(p))
+		case proto.TypeClipboard:
+			screen.SetClipboard(p)
+		case proto.TypeModes:
+			if len(p) == 1 {
+				modes = setModes(screen, modes, p[0])
+			}
+		case proto.TypeOutput, proto.TypeError:
+			// Output for a command run by a key binding has nowhere to go
+			// while the screen is ours; the server shows it as a message.
+		}
+	}
+}
+
+func setModes(screen tcell.Screen, old, want uint8) uint8 {
+	if changed := old ^ want; changed&proto.ModeMouse != 0 {
+		if want&proto.ModeMouse != 0 {
+			screen.EnableMouse()
+		} else {
+			screen.DisableMouse()
+		}
+	}
+	if changed := old ^ want; changed&proto.ModeFocus != 0 {
+		if want&proto.ModeFocus != 0 {
+			screen.EnableFocus()
+		} else {
+			screen.DisableFocus()
+		}
+	}
+	return want
+}
+
+// draw applies one Draw frame to the screen.
+func draw(screen tcell.Screen, p []byte) error {
+	flags, cur, dd, err := proto.DecodeDraw(p)
+	if err != nil {
+		return err
+	}
+	if flags&proto.DrawClear != 0 {
+		screen.Clear()
+	}
+	var styles styleCache
+	for {
+		run, ok := dd.NextRun()
+		if !ok {
+			break
+		}
+		style := styles.get(run.Style)
+		if len(run.Link) > 0 {
+			style = style.Url(string(run.Link))
+		}
+		x, y := int(run.Col), int(run.Row)
+		for {
+			text, width, ok := dd.NextCell()
+			if !ok {
+				break
+			}
+			switch {
+			case len(text) == 0:
+				screen.SetContent(x, y, ' ', nil, style)
+			case len(text) == 1:
+				screen.SetContent(x, y, rune(text[0]), nil, style)
+			default:
+				screen.Put(x, y, string(text), style)
+			}
+			x += max(int(width), 1)
+		}
+	}
+	if err := dd.Err(); err != nil {
+		return err
+	}
+	if cur.Visible {
+		screen.ShowCursor(int(cur.Col), int(cur.Row))
+		screen.SetCursorStyle(tcell.CursorStyle(cur.Shape))
+	} else {
+		screen.HideCursor()
+	}
+	return nil
+}
+
+// styleCache remembers the last conversion: runs in a frame mostly share
+// few styles.
+type styleCache struct {
+	ok   bool
+	last proto.Style
+	st   tcell.Style
+}
+
+func (c *styleCache) get(s proto.Style) tcell.Style {
+	if c.ok && s == c.last {
+		return c.st
+	}
+	c.ok, c.last, c.st = true, s, tcellStyle(s)
+	return c.st
+}
+
+// Attribute bits, as package vt numbers them.
+const (
+	attrBold = 1 << iota
+	attrDim
+	attrItalic
+	attrBlink
+	attrReverse
+	attrHidden
+	attrStrike
+	attrOverline
+)
+
+func tcellStyle(s proto.Style) tcell.Style {
+	st := tcell.StyleDefault.Foreground(tcellColor(s.Fg)).Background(tcellColor(s.Bg))
+	a := s.Attrs
+	st = st.Bold(a&attrBold != 0).Dim(a&attrDim != 0).Italic(a&attrItalic != 0).
+		Blink(a&attrBlink != 0).Reverse(a&attrReverse != 0).StrikeThrough(a&attrStrike != 0)
+	if s.UnderlineStyle != 0 {
+		st = st.Underline(tcell.UnderlineStyle(s.UnderlineStyle))
+		if s.Underline != 0 {
+			st = st.Underline(tcellColor(s.Underline))
+		}
+	}
+	if a&attrHidden != 0 {
+		st = st.Foreground(tcellColor(s.Bg))
+	}
+	return st
+}
+
+func tcellColor(c proto.Color) tcell.Color {
+	switch c >> 24 {
+	case 1:
+		return tcell.PaletteColor(int(c & 0xff))
+	case 2:
+		return tcell.NewHexColor(int32(c & 0xffffff))
+	}
+	return tcell.ColorDefault
+}

@@ -1,0 +1,231 @@
+// Package client is the gmux client: it connects to the server (starting
+// one when the command may), sends one command, prints what comes back,
+// and for attach takes over the terminal through tcell.
+package client
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// Options are what cmd/gmux parsed from the command line.
+type Options struct {
+	SocketPath string
+	ConfigFile string
+	Verbose    bool
+	Argv       []string
+	// ServerArgs start the server daemon: the gmux binary re-executed.
+	ServerArgs []string
+	Stdout     io.Writer
+	Stderr     io.Writer
+}
+
+// serverStartTimeout bounds the wait for a newly started server to listen.
+const serverStartTimeout = 10 * time.Second
+
+// Run runs one client command and returns the exit status.
+func Run(o Options) int {
+	conn, err := connect(o)
+	if err != nil {
+		fmt.Fprintln(o.Stderr, err)
+		return 1
+	}
+	defer conn.Close()
+	return session(conn, o)
+}
+
+// startsServer reports whether the command may start a server, as tmux's
+// new-session and start-server do.
+func startsServer(argv []string) bool {
+	if len(argv) == 0 {
+		return true
+	}
+	first := true
+	for _, a := range argv {
+		if first {
+			switch {
+			case a == "new", a == "start",
+				len(a) >= 4 && strings.HasPrefix("new-session", a),
+				len(a) >= 3 && strings.HasPrefix("start-server", a):
+				return true
+			}
+		}
+		first = a == ";" || strings.HasSuffix(a, ";") && !strings.HasSuffix(a, "\\;")
+	}
+	return false
+}
+
+// connect dials the server, starting one if there is none and the command
+// may, and exchanges hellos.
+func connect(o Options) (*net.UnixConn, error) {
+	conn, err := dial(o.SocketPath)
+	if err != nil {
+		if !isNoServer(err) {
+			return nil, fmt.Errorf("error connecting to %s (%v)", o.SocketPath, errText(err))
+		}
+		if !startsServer(o.Argv) {
+			return nil, fmt.Errorf("no server running on %s", o.SocketPath)
+		}
+		if conn, err = startServer(o); err != nil {
+			return nil, err
+		}
+	}
+	if err := hello(conn, o.SocketPath); err != nil {
+		_ = conn.Close() // best effort
+		return nil, err
+	}
+	return conn, nil
+}
+
+func dial(path string) (*net.UnixConn, error) {
+	return net.DialUnix("unix", nil, &net.UnixAddr{Name: path, Net: "unix"})
+}
+
+func isNoServer(err error) bool {
+	return errors.Is(err, syscall.ENOENT) || errors.Is(err, syscall.ECONNREFUSED)
+}
+
+func errText(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		s := errno.Error()
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	return err.Error()
+}
+
+// startServer runs the gmux binary as a daemon in its own session with its
+// standard streams on /dev/null, then waits for it to listen.
+func startServer(o Options) (*net.UnixConn, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("start server: %w", err)
+	}
+	devnull, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+	if err != nil {
+		return nil, fmt.Errorf("start server: %w", err)
+	}
+	defer devnull.Close()
+	cmd := exec.Command(exe, o.ServerArgs...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = devnull, devnull, devnull
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	cmd.Env = os.Environ()
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start server: %w", err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	deadline := time.Now().Add(serverStartTimeout)
+	for delay := time.Millisecond; ; delay = min(delay*2, 50*time.Millisecond) {
+		conn, err := dial(o.SocketPath)
+		if err == nil {
+			return conn, nil
+		}
+		select {
+		case werr := <-exited:
+			// It may have lost a race to another server that now listens.
+			if conn, err := dial(o.SocketPath); err == nil {
+				return conn, nil
+			}
+			return nil, fmt.Errorf("server exited unexpectedly (%v); see its log in $XDG_STATE_HOME/gmux", werr)
+		default:
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("server did not start listening on %s", o.SocketPath)
+		}
+		time.Sleep(delay)
+	}
+}
+
+// hello exchanges protocol versions.
+func hello(conn *net.UnixConn, path string) error {
+	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
+	defer conn.SetDeadline(time.Time{})
+	if _, err := conn.Write(proto.AppendHello(nil, proto.Version)); err != nil {
+		return fmt.Errorf("server on %s: %w", path, err)
+	}
+	v, err := proto.ReadHello(conn)
+	if err != nil {
+		return fmt.Errorf("server on %s did not answer: %w", path, err)
+	}
+	if v != proto.Version {
+		return fmt.Errorf("protocol version mismatch (client %d, server %d): a different gmux is running on %s; run kill-server with that version first", proto.Version, v, path)
+	}
+	return nil
+}
+
+// frameWriter serialises frame writes from the input and draw goroutines.
+type frameWriter struct {
+	mu   sync.Mutex
+	conn net.Conn
+	buf  []byte
+}
+
+func (w *frameWriter) send(t proto.Type, payload []byte) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = proto.AppendFrame(w.buf[:0], t, payload)
+	_, err := w.conn.Write(w.buf)
+	return err
+}
+
+// session sends the command and handles the server's answer.
+func session(conn *net.UnixConn, o Options) int {
+	cwd, _ := os.Getwd()
+	req := proto.Command{
+		Argv: o.Argv,
+		Cwd:  cwd,
+		Env:  os.Environ(),
+		Term: os.Getenv("TERM"),
+	}
+	fd := int(os.Stdin.Fd())
+	if term.IsTerminal(fd) {
+		req.TTY = true
+		if cols, rows, err := term.GetSize(fd); err == nil {
+			req.Cols, req.Rows = uint16(cols), uint16(rows)
+		}
+	}
+	w := &frameWriter{conn: conn}
+	if err := w.send(proto.TypeCommand, req.Append(nil)); err != nil {
+		fmt.Fprintf(o.Stderr, "send command: %v\n", err)
+		return 1
+	}
+	fr := proto.NewReader(conn)
+	for {
+		typ, p, err := fr.Next()
+		if err != nil {
+			fmt.Fprintln(o.Stderr, "server exited unexpectedly")
+			return 1
+		}
+		switch typ {
+		case proto.TypeOutput:
+			_, _ = o.Stdout.Write(p) // stdout may be closed
+		case proto.TypeError:
+			_, _ = o.Stderr.Write(p) // stderr may be closed
+		case proto.TypeExit:
+			var e proto.Exit
+			if err := e.Decode(p); err != nil {
+				fmt.Fprintln(o.Stderr, "bad exit frame from server")
+				return 1
+			}
+			if e.Message != "" {
+				fmt.Fprintln(o.Stderr, e.Message)
+			}
+			return int(e.Status)
+		case proto.TypeAttached:
+			return attach(fr, w, o)
+		}
+	}
+}

@@ -1,0 +1,166 @@
+package client
+
+import (
+	"unicode/utf8"
+
+	"github.com/gdamore/tcell/v2"
+
+	"github.com/gmux/gmux/keys"
+	"github.com/gmux/gmux/proto"
+)
+
+// forwardEvents sends the terminal's input events to the server until the
+// screen is finalised or the server is gone.
+func forwardEvents(screen tcell.Screen, w *frameWriter) {
+	var paste []byte
+	pasting := false
+	var buf []byte
+	for {
+		ev := screen.PollEvent()
+		if ev == nil {
+			return
+		}
+		var err error
+		switch ev := ev.(type) {
+		case *tcell.EventKey:
+			if pasting {
+				paste = appendKeyText(paste, ev)
+				continue
+			}
+			k, ok := keyFromEvent(ev)
+			if !ok {
+				continue
+			}
+			pk := proto.Key{Code: uint32(k.Code), Mod: uint8(k.Mod)}
+			buf = pk.Append(buf[:0])
+			err = w.send(proto.TypeKey, buf)
+		case *tcell.EventPaste:
+			if ev.Start() {
+				pasting, paste = true, paste[:0]
+				continue
+			}
+			pasting = false
+			err = w.send(proto.TypePaste, paste)
+		case *tcell.EventResize:
+			cols, rows := ev.Size()
+			sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
+			err = w.send(proto.TypeResize, sz.Append(buf[:0]))
+		case *tcell.EventMouse:
+			m, ok := mouseFromEvent(ev)
+			if ok {
+				err = w.send(proto.TypeMouse, m.Append(buf[:0]))
+			}
+		case *tcell.EventFocus:
+			v := byte(0)
+			if ev.Focused {
+				v = 1
+			}
+			err = w.send(proto.TypeFocus, []byte{v})
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// appendKeyText adds a pasted key's text to a paste buffer.
+func appendKeyText(dst []byte, ev *tcell.EventKey) []byte {
+	switch ev.Key() {
+	case tcell.KeyRune:
+		return utf8.AppendRune(dst, ev.Rune())
+	case tcell.KeyEnter:
+		return append(dst, '\r')
+	case tcell.KeyTab:
+		return append(dst, '\t')
+	}
+	if k := ev.Key(); k < 0x20 || k == 0x7f {
+		return append(dst, byte(k))
+	}
+	return dst
+}
+
+var specialKeys = map[tcell.Key]rune{
+	tcell.KeyEnter: keys.KeyEnter, tcell.KeyTab: keys.KeyTab, tcell.KeyBacktab: keys.KeyBTab,
+	tcell.KeyEscape: keys.KeyEscape, tcell.KeyBackspace2: keys.KeyBackspace,
+	tcell.KeyUp: keys.KeyUp, tcell.KeyDown: keys.KeyDown, tcell.KeyLeft: keys.KeyLeft, tcell.KeyRight: keys.KeyRight,
+	tcell.KeyHome: keys.KeyHome, tcell.KeyEnd: keys.KeyEnd, tcell.KeyPgUp: keys.KeyPageUp, tcell.KeyPgDn: keys.KeyPageDown,
+	tcell.KeyInsert: keys.KeyInsert, tcell.KeyDelete: keys.KeyDelete,
+	tcell.KeyF1: keys.KeyF1, tcell.KeyF2: keys.KeyF2, tcell.KeyF3: keys.KeyF3, tcell.KeyF4: keys.KeyF4,
+	tcell.KeyF5: keys.KeyF5, tcell.KeyF6: keys.KeyF6, tcell.KeyF7: keys.KeyF7, tcell.KeyF8: keys.KeyF8,
+	tcell.KeyF9: keys.KeyF9, tcell.KeyF10: keys.KeyF10, tcell.KeyF11: keys.KeyF11, tcell.KeyF12: keys.KeyF12,
+}
+
+// keyFromEvent converts a tcell key event into a gmux key.
+func keyFromEvent(ev *tcell.EventKey) (keys.Key, bool) {
+	var mod keys.Mod
+	m := ev.Modifiers()
+	if m&tcell.ModAlt != 0 || m&tcell.ModMeta != 0 {
+		mod |= keys.ModMeta
+	}
+	k := ev.Key()
+	if k == tcell.KeyRune {
+		return keys.Key{Code: ev.Rune(), Mod: mod}, true
+	}
+	if m&tcell.ModCtrl != 0 {
+		mod |= keys.ModCtrl
+	}
+	if m&tcell.ModShift != 0 {
+		mod |= keys.ModShift
+	}
+	if code, ok := specialKeys[k]; ok {
+		if k == tcell.KeyEnter || k == tcell.KeyTab || k == tcell.KeyEscape {
+			// These arrive as C-m, C-i, C-[: the control bit is implied.
+			mod &^= keys.ModCtrl
+		}
+		return keys.Key{Code: code, Mod: mod}, true
+	}
+	mod |= keys.ModCtrl
+	switch {
+	case k == tcell.KeyCtrlSpace:
+		return keys.Key{Code: ' ', Mod: mod}, true
+	case k >= tcell.KeyCtrlA && k <= tcell.KeyCtrlZ:
+		return keys.Key{Code: rune('a' + k - tcell.KeyCtrlA), Mod: mod}, true
+	case k == tcell.KeyCtrlBackslash:
+		return keys.Key{Code: '\\', Mod: mod}, true
+	case k == tcell.KeyCtrlRightSq:
+		return keys.Key{Code: ']', Mod: mod}, true
+	case k == tcell.KeyCtrlCarat:
+		return keys.Key{Code: '^', Mod: mod}, true
+	case k == tcell.KeyCtrlUnderscore:
+		return keys.Key{Code: '_', Mod: mod}, true
+	}
+	return keys.Key{}, false
+}
+
+// mouseFromEvent converts a tcell mouse event; tcell reports button state,
+// so a press is a newly held button and a release no button at all.
+func mouseFromEvent(ev *tcell.EventMouse) (proto.Mouse, bool) {
+	x, y := ev.Position()
+	m := proto.Mouse{Col: uint16(x), Row: uint16(y)}
+	b := ev.Buttons()
+	switch {
+	case b&tcell.WheelUp != 0:
+		m.Button, m.Action = uint8(keys.MouseWheelUp), uint8(keys.MousePress)
+	case b&tcell.WheelDown != 0:
+		m.Button, m.Action = uint8(keys.MouseWheelDown), uint8(keys.MousePress)
+	case b&tcell.Button1 != 0:
+		m.Button, m.Action = uint8(keys.MouseLeft), uint8(keys.MousePress)
+	case b&tcell.Button3 != 0:
+		m.Button, m.Action = uint8(keys.MouseMiddle), uint8(keys.MousePress)
+	case b&tcell.Button2 != 0:
+		m.Button, m.Action = uint8(keys.MouseRight), uint8(keys.MousePress)
+	default:
+		m.Button, m.Action = uint8(keys.MouseLeft), uint8(keys.MouseRelease)
+	}
+	mods := ev.Modifiers()
+	if mods&tcell.ModShift != 0 {
+		m.Mod |= uint8(keys.ModShift)
+	}
+	if mods&tcell.ModAlt != 0 {
+		m.Mod |= uint8(keys.ModMeta)
+	}
+	if mods&tcell.ModCtrl != 0 {
+		m.Mod |= uint8(keys.ModCtrl)
+	}
+	return m, true
+}

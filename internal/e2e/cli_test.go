@@ -1,0 +1,159 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// lines splits command output into lines, dropping the final newline.
+func lines(out string) []string {
+	out = strings.TrimSuffix(out, "\n")
+	if out == "" {
+		return nil
+	}
+	return strings.Split(out, "\n")
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	out, errs, code := e.runRaw("-V")
+	if code != 0 || !regexp.MustCompile(`^gmux \S+\n?$`).MatchString(out) {
+		t.Errorf("gmux -V: exit %d, stdout %q, stderr %q; want exit 0 and stdout \"gmux <version>\"", code, out, errs)
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	out, errs, code := e.run("frobnicate")
+	if code != 1 || strings.TrimSpace(errs) != "unknown command: frobnicate" || out != "" {
+		t.Errorf("gmux frobnicate: exit %d, stdout %q, stderr %q; want exit 1, stderr \"unknown command: frobnicate\"", code, out, errs)
+	}
+}
+
+func TestUnknownFlag(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	out, errs, code := e.run("ls", "-Q")
+	if code != 1 || len(lines(errs)) != 1 || strings.TrimSpace(errs) == "" || out != "" {
+		t.Errorf("gmux ls -Q: exit %d, stdout %q, stderr %q; want exit 1 and one line on stderr", code, out, errs)
+	}
+}
+
+func TestNoServer(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	out, errs, code := e.run("ls")
+	want := "no server running on " + e.sock
+	if code != 1 || strings.TrimSpace(errs) != want || out != "" {
+		t.Errorf("ls without a server: exit %d, stdout %q, stderr %q; want exit 1, stderr %q", code, out, errs, want)
+	}
+	if _, _, code := e.run("has-session", "-t", "x"); code != 1 {
+		t.Errorf("has-session -t x without a server: exit %d, want 1", code)
+	}
+	if _, err := os.Stat(e.sock); err == nil {
+		t.Errorf("ls/has-session without a server created %s; they must not start a server", e.sock)
+	}
+}
+
+// lsLine is tmux's list-sessions format for a session with one window.
+var lsLine = regexp.MustCompile(`^([a-z]+): 1 windows \(created [A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9]\d \d\d:\d\d:\d\d \d{4}\)( \(attached\))?$`)
+
+func TestSessionLifecycle(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.mustRun("new-session", "-d", "-s", "bot", "-x", "80", "-y", "24")
+	pid := e.serverPid()
+
+	out := e.mustRun("ls")
+	ls := lines(out)
+	if len(ls) != 1 {
+		t.Fatalf("ls = %q, want exactly one line", out)
+	}
+	m := lsLine.FindStringSubmatch(ls[0])
+	if m == nil || m[1] != "bot" || m[2] != "" {
+		t.Errorf("ls line = %q, want to match %s with name bot and no (attached)", ls[0], lsLine)
+	}
+
+	if _, errs, code := e.run("has-session", "-t", "bot"); code != 0 {
+		t.Errorf("has-session -t bot: exit %d, stderr %q; want 0", code, errs)
+	}
+	if out, errs, code := e.run("has-session", "-t", "nope"); code != 1 || strings.TrimSpace(errs) != "can't find session: nope" {
+		t.Errorf("has-session -t nope: exit %d, stdout %q, stderr %q; want exit 1, stderr \"can't find session: nope\"", code, out, errs)
+	}
+	if _, errs, code := e.run("has-session", "-t", "bo"); code != 0 {
+		t.Errorf("has-session -t bo (unique prefix of bot): exit %d, stderr %q; want 0", code, errs)
+	}
+
+	e.mustRun("rename-session", "-t", "bot", "robot")
+	out = e.mustRun("ls")
+	if ls := lines(out); len(ls) != 1 || !strings.HasPrefix(ls[0], "robot: 1 windows (created ") {
+		t.Errorf("ls after rename-session = %q, want one line for robot", out)
+	}
+	if _, _, code := e.run("has-session", "-t", "bot"); code != 1 {
+		t.Errorf("has-session -t bot after the rename: exit %d, want 1", code)
+	}
+
+	e.mustRun("kill-session", "-t", "robot")
+	e.waitNoServer()
+	waitCond(t, func() string {
+		return fmt.Sprintf("server pid %d still running after its last session was killed", pid)
+	},
+		func() bool { return !isGmux(pid) })
+}
+
+func TestLabelSocketPath(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.addServer("-L", "lbl")
+	_, errs, code := e.runRaw("-L", "lbl", "new-session", "-d", "-s", "l", "-x", "80", "-y", "24")
+	if code != 0 {
+		t.Fatalf("gmux -L lbl new -d: exit %d, stderr %q", code, errs)
+	}
+	dir := filepath.Join(e.gtmp, fmt.Sprintf("gmux-%d", os.Getuid()))
+	want := filepath.Join(dir, "lbl")
+	out, errs, code := e.runRaw("-L", "lbl", "display-message", "-p", "#{socket_path}")
+	if got := strings.TrimSpace(out); code != 0 || got != want {
+		t.Errorf("-L lbl display -p '#{socket_path}': exit %d, %q (stderr %q), want %q", code, got, errs, want)
+	}
+	st, err := os.Lstat(want)
+	if err != nil || st.Mode()&os.ModeSocket == 0 {
+		t.Errorf("%s: %v (mode %v), want a socket", want, err, modeOf(st))
+	}
+	checkPrivateDir(t, dir)
+	if matches, _ := filepath.Glob(filepath.Join(e.dir, "tmp", "gmux-*")); len(matches) != 0 {
+		t.Errorf("gmux used $TMPDIR (%v) although $GMUX_TMPDIR is set", matches)
+	}
+}
+
+func modeOf(st os.FileInfo) os.FileMode {
+	if st == nil {
+		return 0
+	}
+	return st.Mode()
+}
+
+// checkPrivateDir checks dir is a real directory, ours, mode 0700.
+func checkPrivateDir(t *testing.T, dir string) {
+	t.Helper()
+	st, err := os.Lstat(dir)
+	if err != nil {
+		t.Errorf("socket directory: %v", err)
+		return
+	}
+	if !st.IsDir() || st.Mode()&os.ModeSymlink != 0 {
+		t.Errorf("socket directory %s: mode %v, want a directory", dir, st.Mode())
+	}
+	if st.Mode().Perm() != 0o700 {
+		t.Errorf("socket directory %s: permissions %#o, want 0700", dir, st.Mode().Perm())
+	}
+	if sys, ok := st.Sys().(*syscall.Stat_t); ok && int(sys.Uid) != os.Getuid() {
+		t.Errorf("socket directory %s: owner uid %d, want %d", dir, sys.Uid, os.Getuid())
+	}
+}

@@ -1,0 +1,152 @@
+// Package proto is the wire format between the gmux client and server.
+//
+// A connection starts with a hello in each direction (Magic, then the
+// protocol Version as a big-endian uint16, then two reserved bytes). The
+// client speaks first; the server answers with its own hello and, if the
+// versions differ, closes the connection, so neither side ever has to guess
+// at the other's frames.
+//
+// After the hello both sides exchange frames: a one-byte Type, a big-endian
+// uint32 payload length, then the payload. A frame longer than MaxFrame is a
+// protocol error. Decoding never panics and never allocates more than the
+// frame it was given, whatever the bytes.
+package proto
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// Version is the protocol version. Bump it whenever a frame's layout or
+// meaning changes, so that a new client and an old server (or the reverse)
+// refuse each other with a clear message instead of misreading frames.
+const Version uint16 = 1
+
+// Magic opens every hello.
+const Magic = "GMUX"
+
+// HelloSize is the length of a hello: Magic, version, two reserved bytes.
+const HelloSize = len(Magic) + 4
+
+// MaxFrame is the largest payload either side accepts. A full redraw of a
+// 500x200 terminal fits comfortably; the server splits larger draws.
+const MaxFrame = 4 << 20
+
+// Type says what a frame's payload holds. Client-to-server types are below
+// 64, server-to-client types 64 and above.
+type Type uint8
+
+// Client to server.
+const (
+	TypeCommand  Type = 1 // Command: run a command (argv) for this client
+	TypeKey      Type = 2 // Key: a key press while attached
+	TypeMouse    Type = 3 // Mouse
+	TypePaste    Type = 4 // Paste: pasted bytes
+	TypeFocus    Type = 5 // Focus: one byte, 1 = focus in
+	TypeResize   Type = 6 // Resize: the client's terminal size
+	TypeFrameAck Type = 7 // empty: the last Draw is on the screen
+)
+
+// Server to client.
+const (
+	TypeOutput    Type = 64 // bytes for the client's stdout
+	TypeError     Type = 65 // bytes for the client's stderr
+	TypeExit      Type = 66 // Exit: leave with this status and message
+	TypeAttached  Type = 67 // empty: take over the terminal, draws follow
+	TypeDraw      Type = 68 // Draw: cell updates
+	TypeBell      Type = 69 // empty: ring the bell
+	TypeTitle     Type = 70 // string: set the outer terminal's title
+	TypeClipboard Type = 71 // bytes: set the outer terminal's clipboard (OSC 52)
+	TypeModes     Type = 72 // Modes: terminal features the client should enable
+)
+
+// Errors returned by the codec.
+var (
+	ErrBadMagic    = errors.New("not a gmux peer")
+	ErrTooLarge    = errors.New("frame too large")
+	ErrShort       = errors.New("frame payload too short")
+	ErrVersionSkew = errors.New("protocol version mismatch")
+)
+
+// AppendHello appends a hello for version v.
+func AppendHello(dst []byte, v uint16) []byte {
+	dst = append(dst, Magic...)
+	dst = binary.BigEndian.AppendUint16(dst, v)
+	return append(dst, 0, 0)
+}
+
+// ReadHello reads a peer's hello and returns its version.
+func ReadHello(r io.Reader) (uint16, error) {
+	var b [HelloSize]byte
+	if _, err := io.ReadFull(r, b[:]); err != nil {
+		return 0, fmt.Errorf("read hello: %w", err)
+	}
+	if string(b[:len(Magic)]) != Magic {
+		return 0, ErrBadMagic
+	}
+	return binary.BigEndian.Uint16(b[len(Magic):]), nil
+}
+
+// AppendFrame appends a frame of type t with the given payload.
+func AppendFrame(dst []byte, t Type, payload []byte) []byte {
+	dst = append(dst, byte(t))
+	dst = binary.BigEndian.AppendUint32(dst, uint32(len(payload)))
+	return append(dst, payload...)
+}
+
+// FrameHeaderSize is the length of a frame header.
+const FrameHeaderSize = 5
+
+// BeginFrame appends a frame header with a zero length; the caller appends
+// the payload and calls EndFrame with the header's offset. This lets a frame
+// be built in place without a second buffer.
+func BeginFrame(dst []byte, t Type) (out []byte, start int) {
+	start = len(dst)
+	return append(dst, byte(t), 0, 0, 0, 0), start
+}
+
+// EndFrame fills in the length of the frame begun at start.
+func EndFrame(buf []byte, start int) []byte {
+	binary.BigEndian.PutUint32(buf[start+1:], uint32(len(buf)-start-FrameHeaderSize))
+	return buf
+}
+
+// Reader reads frames, reusing one buffer that grows up to MaxFrame.
+type Reader struct {
+	r   *bufio.Reader
+	buf []byte
+}
+
+// NewReader returns a frame reader on r.
+func NewReader(r io.Reader) *Reader {
+	return &Reader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// Buffered exposes the underlying buffered reader (for reading the hello).
+func (fr *Reader) Buffered() *bufio.Reader { return fr.r }
+
+// Next reads one frame. The payload is valid until the next call.
+func (fr *Reader) Next() (Type, []byte, error) {
+	var h [FrameHeaderSize]byte
+	if _, err := io.ReadFull(fr.r, h[:]); err != nil {
+		return 0, nil, err
+	}
+	n := binary.BigEndian.Uint32(h[1:])
+	if n > MaxFrame {
+		return 0, nil, fmt.Errorf("%w: %d bytes", ErrTooLarge, n)
+	}
+	if cap(fr.buf) < int(n) {
+		fr.buf = make([]byte, n)
+	}
+	p := fr.buf[:n]
+	if _, err := io.ReadFull(fr.r, p); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return 0, nil, err
+	}
+	return Type(h[0]), p, nil
+}

@@ -1,0 +1,300 @@
+package server
+
+import (
+	"net"
+	"sync"
+	"time"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// Client is an attached client: a terminal showing one session.
+type Client struct {
+	s    *Server
+	conn *net.UnixConn
+	id   int
+
+	// Guarded by Server.mu.
+	session    *Session
+	cols, rows int
+	keyTable   string
+	repeatEnd  time.Time // a repeatable binding keeps the table until then
+	term       string
+	env        []string
+	attachedAt time.Time
+	message    string
+	messageEnd time.Time
+	lastSess   *Session // for switch-client -l
+	modes      uint8    // proto.Mode* last sent
+
+	// wmu guards the writer's inbox.
+	wmu     sync.Mutex
+	pending []byte // whole frames waiting to be written
+	dirty   bool   // the view changed since the last frame
+	full    bool   // next frame redraws everything
+	closing bool   // an Exit frame is queued; nothing follows it
+	wake    chan struct{}
+	ack     chan struct{}
+	done    chan struct{}
+
+	// Owned by the writer goroutine.
+	view renderState
+}
+
+// attachClient turns a connection into an attached client of ctx.attach.
+// Called with s.mu held.
+func (s *Server) attachClient(conn *net.UnixConn, ctx *cmdCtx, term string) *Client {
+	sess := ctx.attach
+	if ctx.detachPrev {
+		for o := range s.clients {
+			if o.session == sess {
+				o.exit(0, "[detached (from session "+sess.name+")]")
+			}
+		}
+	}
+	c := &Client{
+		s:          s,
+		conn:       conn,
+		session:    sess,
+		cols:       max(ctx.cols, 1),
+		rows:       max(ctx.rows, 1),
+		keyTable:   "root",
+		term:       term,
+		env:        ctx.env,
+		attachedAt: time.Now(),
+		wake:       make(chan struct{}, 1),
+		ack:        make(chan struct{}, 1),
+		done:       make(chan struct{}),
+		full:       true,
+		dirty:      true,
+	}
+	s.nextID.client++
+	c.id = s.nextID.client
+	s.clients[c] = struct{}{}
+	sess.activity = time.Now()
+	c.pending = proto.AppendFrame(c.pending, proto.TypeAttached, nil)
+	if len(s.startupMessages) > 0 {
+		c.message = s.startupMessages[0]
+		c.messageEnd = time.Now().Add(5 * time.Second)
+		s.startupMessages = nil
+	}
+	s.resizeSession(sess)
+	s.updateModes(c)
+	return c
+}
+
+// run serves an attached client until it leaves: the caller's goroutine
+// reads its input while a second goroutine writes its frames.
+func (c *Client) run(fr *proto.Reader, ctx *cmdCtx) {
+	go c.writeLoop()
+	c.readLoop(fr)
+	c.s.mu.Lock()
+	if _, ok := c.s.clients[c]; ok {
+		// The client went away without detaching (hang-up, kill).
+		c.s.removeClient(c)
+	}
+	c.s.mu.Unlock()
+	c.closeWrite()
+	<-c.done
+}
+
+func (c *Client) readLoop(fr *proto.Reader) {
+	for {
+		typ, p, err := fr.Next()
+		if err != nil {
+			c.s.debugf("client %d: %v", c.id, err)
+			return
+		}
+		if !c.s.handleInput(c, typ, p) {
+			return
+		}
+	}
+}
+
+// markDirty asks the writer for a new frame. Safe from any goroutine.
+func (c *Client) markDirty() {
+	c.wmu.Lock()
+	c.dirty = true
+	c.wmu.Unlock()
+	c.poke()
+}
+
+// redrawAll asks for a frame that redraws the whole screen.
+func (c *Client) redrawAll() {
+	c.wmu.Lock()
+	c.dirty = true
+	c.full = true
+	c.wmu.Unlock()
+	c.poke()
+}
+
+func (c *Client) poke() {
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+// send queues a frame for the client.
+func (c *Client) send(t proto.Type, payload []byte) {
+	c.wmu.Lock()
+	if !c.closing {
+		c.pending = proto.AppendFrame(c.pending, t, payload)
+	}
+	c.wmu.Unlock()
+	c.poke()
+}
+
+// exit makes the client leave with message and status. Called with
+// Server.mu held.
+func (c *Client) exit(status uint8, message string) {
+	e := proto.Exit{Status: status, Message: message}
+	c.wmu.Lock()
+	if !c.closing {
+		c.pending = proto.AppendFrame(c.pending, proto.TypeExit, e.Append(nil))
+		c.closing = true
+	}
+	c.wmu.Unlock()
+	c.poke()
+	c.s.removeClient(c)
+	// A client that stopped reading must not hold its writer forever.
+	_ = c.conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+}
+
+// closeWrite stops the writer once its queue is flushed.
+func (c *Client) closeWrite() {
+	c.wmu.Lock()
+	c.closing = true
+	c.wmu.Unlock()
+	_ = c.conn.SetWriteDeadline(time.Now().Add(time.Second))
+	c.poke()
+}
+
+// removeClient forgets c. Called with Server.mu held.
+func (s *Server) removeClient(c *Client) {
+	if _, ok := s.clients[c]; !ok {
+		return
+	}
+	delete(s.clients, c)
+	sess := c.session
+	c.session = nil
+	if sess != nil {
+		s.resizeSession(sess)
+		s.redrawSession(sess)
+	}
+}
+
+// writeLoop owns the connection's write side. It sends queued frames at
+// once and renders a new view whenever something changed and the client
+// has acknowledged the previous frame, so a slow client gets fewer, larger
+// updates instead of a growing backlog.
+func (c *Client) writeLoop() {
+	defer close(c.done)
+	inFlight := false
+	var buf []byte
+	tick := time.NewTimer(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-c.wake:
+		case <-c.ack:
+			inFlight = false
+		case <-tick.C:
+			c.s.mu.Lock()
+			c.s.tickClient(c)
+			c.s.mu.Unlock()
+		}
+		c.wmu.Lock()
+		buf = append(buf[:0], c.pending...)
+		c.pending = c.pending[:0]
+		closing := c.closing
+		dirty := c.dirty && !inFlight && !closing
+		full := c.full
+		if dirty {
+			c.dirty = false
+			c.full = false
+		}
+		c.wmu.Unlock()
+
+		if dirty {
+			c.s.mu.Lock()
+			var sent bool
+			buf, sent = c.s.renderClient(c, buf, full)
+			next := c.s.nextTick(c)
+			c.s.mu.Unlock()
+			inFlight = sent
+			resetTimer(tick, next)
+		}
+		if len(buf) > 0 {
+			if _, err := c.conn.Write(buf); err != nil {
+				c.s.debugf("client %d: write: %v", c.id, err)
+				_ = c.conn.Close() // unblocks the reader
+				return
+			}
+		}
+		if closing {
+			_ = c.conn.CloseWrite() // best effort: the client sees EOF after Exit
+			return
+		}
+	}
+}
+
+func resetTimer(t *time.Timer, d time.Duration) {
+	if !t.Stop() {
+		select {
+		case <-t.C:
+		default:
+		}
+	}
+	t.Reset(d)
+}
+
+// redrawSession wakes every client of sess.
+func (s *Server) redrawSession(sess *Session) {
+	for c := range s.clients {
+		if c.session == sess {
+			c.markDirty()
+		}
+	}
+}
+
+// showMessage puts text on the client's status line for display-time.
+func (s *Server) showMessage(c *Client, text string) {
+	c.message = text
+	d := time.Duration(s.options.int("display-time", 750)) * time.Millisecond
+	if d < 750*time.Millisecond {
+		d = 750 * time.Millisecond
+	}
+	c.messageEnd = time.Now().Add(d)
+	c.markDirty()
+}
+
+// tickClient expires messages and the repeat table, and refreshes the
+// status line. Called with s.mu held.
+func (s *Server) tickClient(c *Client) {
+	now := time.Now()
+	if c.message != "" && !now.Before(c.messageEnd) {
+		c.message = ""
+	}
+	if c.keyTable != "root" && !c.repeatEnd.IsZero() && !now.Before(c.repeatEnd) {
+		c.keyTable = "root"
+		c.repeatEnd = time.Time{}
+	}
+	c.markDirty()
+}
+
+// nextTick is when the client's status line next needs a redraw.
+func (s *Server) nextTick(c *Client) time.Duration {
+	d := time.Duration(s.sessionOptionInt(c.session, "status-interval", 15)) * time.Second
+	if d <= 0 {
+		d = time.Hour
+	}
+	now := time.Now()
+	if c.message != "" {
+		d = min(d, c.messageEnd.Sub(now))
+	}
+	if !c.repeatEnd.IsZero() {
+		d = min(d, c.repeatEnd.Sub(now))
+	}
+	return max(d, 10*time.Millisecond)
+}

@@ -1,0 +1,420 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// command describes one gmux command as data, as tmux's cmd_entry does:
+// its names, flags (getopt style: a letter followed by ':' takes a value),
+// argument counts, usage, and what it does.
+type command struct {
+	name    string
+	alias   string
+	flags   string
+	minArgs int
+	maxArgs int // -1: no limit
+	usage   string
+	exec    func(s *Server, ctx *cmdCtx, a *args) error
+}
+
+// commandTable lists every command gmux has, one cmd_*.go file per family.
+func commandTable() []*command {
+	return []*command{
+		&cmdAttachSession, &cmdNewSession, &cmdListSessions, &cmdHasSession,
+		&cmdKillSession, &cmdKillServer, &cmdRenameSession, &cmdDetachClient,
+		&cmdStartServer, &cmdListClients, &cmdSwitchClient,
+		&cmdSendKeys, &cmdSendPrefix, &cmdBindKey, &cmdUnbindKey, &cmdListKeys,
+		&cmdCapturePane, &cmdDisplayMessage, &cmdClearHistory,
+		&cmdSetOption, &cmdShowOptions, &cmdSourceFile,
+		&cmdNewWindow, &cmdKillWindow, &cmdSelectWindow, &cmdNextWindow,
+		&cmdPreviousWindow, &cmdLastWindow, &cmdRenameWindow, &cmdListWindows,
+		&cmdSplitWindow, &cmdSelectPane, &cmdKillPane, &cmdListPanes,
+		&cmdResizePane, &cmdRefreshClient, &cmdListCommands,
+	}
+}
+
+// cmdCtx is what a command runs for: a one-shot client connection or an
+// attached client pressing a key.
+type cmdCtx struct {
+	client *Client // attached client, if any
+	// request is the command frame of a one-shot connection.
+	env  []string
+	cwd  string
+	cols int
+	rows int
+	tty  bool
+	// curPane is the pane the command was run from (GMUX_PANE), if any.
+	curPane *Pane
+	nested  bool // the client runs inside a pane of some gmux
+
+	out    bytes.Buffer
+	errOut bytes.Buffer
+	// attach, when set by attach-session or new-session, turns the
+	// connection into an attached client of that session.
+	attach     *Session
+	detachPrev bool // attach -d: detach other clients
+}
+
+func (ctx *cmdCtx) printf(format string, a ...any) { fmt.Fprintf(&ctx.out, format, a...) }
+
+// args are a command's parsed flags and positional arguments.
+type args struct {
+	flags map[byte]string
+	pos   []string
+}
+
+func (a *args) has(f byte) bool { _, ok := a.flags[f]; return ok }
+
+func (a *args) get(f byte) string { return a.flags[f] }
+
+// errCommand is returned for usage errors so the caller can prefix the
+// command's name as tmux does.
+var errUsage = errors.New("usage")
+
+// parseArgs splits argv into flags and arguments per c.flags.
+func (c *command) parseArgs(argv []string) (*args, error) {
+	a := &args{flags: make(map[byte]string)}
+	i := 0
+	for ; i < len(argv); i++ {
+		arg := argv[i]
+		if arg == "--" {
+			i++
+			break
+		}
+		if len(arg) < 2 || arg[0] != '-' {
+			break
+		}
+		for j := 1; j < len(arg); j++ {
+			f := arg[j]
+			k := strings.IndexByte(c.flags, f)
+			if k < 0 || f == ':' {
+				return nil, fmt.Errorf("command %s: unknown flag -%c", c.name, f)
+			}
+			if k+1 < len(c.flags) && c.flags[k+1] == ':' {
+				switch {
+				case j+1 < len(arg):
+					a.flags[f] = arg[j+1:]
+				case i+1 < len(argv):
+					i++
+					a.flags[f] = argv[i]
+				default:
+					return nil, fmt.Errorf("command %s: -%c expects an argument", c.name, f)
+				}
+				break
+			}
+			a.flags[f] = ""
+		}
+	}
+	a.pos = argv[i:]
+	if len(a.pos) < c.minArgs || (c.maxArgs >= 0 && len(a.pos) > c.maxArgs) {
+		return nil, fmt.Errorf("usage: %s %s", c.name, c.usage)
+	}
+	return a, nil
+}
+
+// findCommand resolves a name, alias or unique prefix of a name.
+func (s *Server) findCommand(name string) (*command, error) {
+	var matches []*command
+	for _, c := range s.commands() {
+		if c.name == name || c.alias == name {
+			return c, nil
+		}
+		if strings.HasPrefix(c.name, name) {
+			matches = append(matches, c)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return nil, fmt.Errorf("unknown command: %s", name)
+	case 1:
+		return matches[0], nil
+	}
+	names := make([]string, len(matches))
+	for i, m := range matches {
+		names[i] = m.name
+	}
+	sort.Strings(names)
+	return nil, fmt.Errorf("ambiguous command: %s, could be: %s", name, strings.Join(names, ", "))
+}
+
+func (s *Server) commands() []*command { return s.cmdTable }
+
+// splitCommands splits an argv list on ";" arguments (and arguments
+// ending in an unescaped ";"), as tmux's command line does.
+func splitCommands(argv []string) [][]string {
+	var out [][]string
+	var cur []string
+	for _, a := range argv {
+		switch {
+		case a == ";":
+			out = append(out, cur)
+			cur = nil
+		case strings.HasSuffix(a, "\\;"):
+			cur = append(cur, a[:len(a)-2]+";")
+		case len(a) > 1 && strings.HasSuffix(a, ";"):
+			cur = append(cur, a[:len(a)-1])
+			out = append(out, cur)
+			cur = nil
+		default:
+			cur = append(cur, a)
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// runArgv runs one or more commands from an argv list. It stops at the
+// first error and returns it.
+func (s *Server) runArgv(ctx *cmdCtx, argv []string) error {
+	for _, cmdArgv := range splitCommands(argv) {
+		if len(cmdArgv) == 0 {
+			continue
+		}
+		if err := s.runOne(ctx, cmdArgv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Server) runOne(ctx *cmdCtx, argv []string) error {
+	c, err := s.findCommand(argv[0])
+	if err != nil {
+		return err
+	}
+	a, err := c.parseArgs(argv[1:])
+	if err != nil {
+		return err
+	}
+	return c.exec(s, ctx, a)
+}
+
+// runText parses and runs a command string (a key binding, a config line).
+func (s *Server) runText(ctx *cmdCtx, text string) error {
+	cmds, err := parseCommandText(text)
+	if err != nil {
+		return err
+	}
+	for _, argv := range cmds {
+		if err := s.runOne(ctx, argv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sourceText runs a config file's text; each bad line gives one error
+// naming the file and line, and the rest still runs.
+func (s *Server) sourceText(name, text string) []string {
+	var errs []string
+	lines := logicalLines(text)
+	for _, ln := range lines {
+		cmds, err := parseCommandText(ln.text)
+		if err == nil {
+			ctx := &cmdCtx{}
+			for _, argv := range cmds {
+				if err = s.runOne(ctx, argv); err != nil {
+					break
+				}
+			}
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, ln.number, err))
+		}
+	}
+	return errs
+}
+
+type logicalLine struct {
+	number int
+	text   string
+}
+
+// logicalLines joins backslash-continued lines and drops blank ones.
+func logicalLines(text string) []logicalLine {
+	var out []logicalLine
+	var cur strings.Builder
+	start := 0
+	for i, raw := range strings.Split(text, "\n") {
+		raw = strings.TrimRight(raw, "\r")
+		if cur.Len() == 0 {
+			start = i + 1
+		}
+		if strings.HasSuffix(raw, "\\") && !strings.HasSuffix(raw, "\\\\") {
+			cur.WriteString(raw[:len(raw)-1])
+			continue
+		}
+		cur.WriteString(raw)
+		if t := strings.TrimSpace(cur.String()); t != "" {
+			out = append(out, logicalLine{number: start, text: t})
+		}
+		cur.Reset()
+	}
+	return out
+}
+
+// parseCommandText tokenizes tmux command syntax: words split by blanks,
+// 'single' and "double" quotes, backslash escapes, # comments, $VAR and ~
+// expansion, and an unquoted ";" between commands ("\;" is a literal ";"
+// argument, which bind-key uses to bind several commands).
+func parseCommandText(text string) ([][]string, error) {
+	var cmds [][]string
+	var cur []string
+	var word strings.Builder
+	inWord := false
+	flush := func() {
+		if inWord {
+			cur = append(cur, word.String())
+			word.Reset()
+			inWord = false
+		}
+	}
+	r := []rune(text)
+	for i := 0; i < len(r); i++ {
+		ch := r[i]
+		switch {
+		case ch == ' ' || ch == '\t' || ch == '\n':
+			flush()
+		case ch == '#' && !inWord:
+			i = len(r)
+		case ch == ';' && !inWord:
+			flush()
+			cmds = append(cmds, cur)
+			cur = nil
+		case ch == '\\':
+			inWord = true
+			if i+1 < len(r) {
+				i++
+				word.WriteRune(r[i])
+			}
+		case ch == '\'':
+			inWord = true
+			j := i + 1
+			for j < len(r) && r[j] != '\'' {
+				word.WriteRune(r[j])
+				j++
+			}
+			if j >= len(r) {
+				return nil, errors.New("missing closing '")
+			}
+			i = j
+		case ch == '"':
+			inWord = true
+			j := i + 1
+			for ; j < len(r) && r[j] != '"'; j++ {
+				if r[j] == '\\' && j+1 < len(r) {
+					j++
+					switch r[j] {
+					case 'n':
+						word.WriteByte('\n')
+					case 't':
+						word.WriteByte('\t')
+					case 'e':
+						word.WriteByte(0x1b)
+					default:
+						word.WriteRune(r[j])
+					}
+					continue
+				}
+				if r[j] == '$' {
+					name, n := envName(r[j+1:])
+					if n > 0 {
+						word.WriteString(getenv(name))
+						j += n
+						continue
+					}
+				}
+				word.WriteRune(r[j])
+			}
+			if j >= len(r) {
+				return nil, errors.New("missing closing \"")
+			}
+			i = j
+		case ch == '$':
+			name, n := envName(r[i+1:])
+			inWord = true
+			if n == 0 {
+				word.WriteRune(ch)
+				continue
+			}
+			word.WriteString(getenv(name))
+			i += n
+		case ch == '~' && !inWord:
+			inWord = true
+			if i+1 == len(r) || r[i+1] == '/' || r[i+1] == ' ' {
+				word.WriteString(getenv("HOME"))
+			} else {
+				word.WriteRune(ch)
+			}
+		case (ch == '{' || ch == '}') && !inWord:
+			return nil, errors.New("braces are not supported yet")
+		default:
+			if !inWord && ch == ';' {
+				continue
+			}
+			inWord = true
+			word.WriteRune(ch)
+		}
+	}
+	flush()
+	if len(cur) > 0 {
+		cmds = append(cmds, cur)
+	}
+	out := cmds[:0]
+	for _, c := range cmds {
+		if len(c) > 0 {
+			if strings.HasPrefix(c[0], "%") {
+				return nil, fmt.Errorf("%s is not supported yet", c[0])
+			}
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// envName reads $NAME or ${NAME} at the start of r and returns the name
+// and how many runes it took (0 if there is none).
+func envName(r []rune) (string, int) {
+	if len(r) > 0 && r[0] == '{' {
+		for j := 1; j < len(r); j++ {
+			if r[j] == '}' {
+				return string(r[1:j]), j + 1
+			}
+		}
+		return "", 0
+	}
+	j := 0
+	for j < len(r) && (r[j] == '_' || r[j] >= 'a' && r[j] <= 'z' || r[j] >= 'A' && r[j] <= 'Z' || j > 0 && r[j] >= '0' && r[j] <= '9') {
+		j++
+	}
+	return string(r[:j]), j
+}
+
+// quoteArgs joins argv back into command text that parseCommandText reads
+// as the same words; a ";" argument becomes a command separator.
+func quoteArgs(argv []string) string {
+	var b strings.Builder
+	for i, a := range argv {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if a == ";" {
+			b.WriteByte(';')
+			continue
+		}
+		if a != "" && !strings.ContainsAny(a, " \t\n'\"\\#;$~{}") {
+			b.WriteString(a)
+			continue
+		}
+		b.WriteByte('\'')
+		b.WriteString(strings.ReplaceAll(a, "'", `'\''`))
+		b.WriteByte('\'')
+	}
+	return b.String()
+}

@@ -1,0 +1,159 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// handshakeTimeout bounds how long a connection may take to say hello and
+// send its command; a peer that stalls is dropped.
+const handshakeTimeout = 5 * time.Second
+
+// serveConn runs one client connection: hello, one command frame, then
+// either the command's output and exit status or, for attach, the
+// attached-client loop. Any protocol error closes this connection only.
+func (s *Server) serveConn(conn *net.UnixConn) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Printf("connection: panic: %v", r)
+		}
+		_ = conn.Close() // best effort
+	}()
+	if err := checkPeer(conn); err != nil {
+		s.log.Printf("connection refused: %v", err)
+		b := proto.AppendHello(nil, proto.Version)
+		e := proto.Exit{Status: 1, Message: "access not allowed"}
+		b = proto.AppendFrame(b, proto.TypeExit, e.Append(nil))
+		_ = conn.SetWriteDeadline(time.Now().Add(time.Second))
+		_, _ = conn.Write(b) // best effort
+		return
+	}
+	_ = conn.SetDeadline(time.Now().Add(handshakeTimeout))
+	fr := proto.NewReader(conn)
+	v, err := proto.ReadHello(fr.Buffered())
+	if err != nil {
+		s.debugf("connection: %v", err)
+		return
+	}
+	if _, err := conn.Write(proto.AppendHello(nil, proto.Version)); err != nil {
+		return
+	}
+	if v != proto.Version {
+		s.log.Printf("connection: client speaks protocol %d, server %d", v, proto.Version)
+		return
+	}
+	typ, payload, err := fr.Next()
+	if err != nil {
+		s.debugf("connection: %v", err)
+		return
+	}
+	if typ != proto.TypeCommand {
+		s.debugf("connection: expected a command, got frame type %d", typ)
+		return
+	}
+	var req proto.Command
+	if err := req.Decode(payload); err != nil {
+		s.debugf("connection: bad command frame: %v", err)
+		return
+	}
+	_ = conn.SetDeadline(time.Time{})
+
+	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
+	status := 0
+	s.mu.Lock()
+	ctx.curPane = s.paneFromEnv(req.Env)
+	ctx.nested = lookupEnv(req.Env, "GMUX") != ""
+	argv := req.Argv
+	if len(argv) == 0 {
+		argv = []string{"new-session"}
+	}
+	if s.exiting {
+		err = errors.New("server exiting")
+	} else {
+		err = s.runArgv(ctx, argv)
+	}
+	var client *Client
+	if err == nil && ctx.attach != nil {
+		client = s.attachClient(conn, ctx, req.Term)
+	}
+	if err != nil {
+		status = 1
+		fmt.Fprintln(&ctx.errOut, err)
+	}
+	if client == nil {
+		s.exitIfEmptyLocked()
+	}
+	s.mu.Unlock()
+
+	if client != nil {
+		client.run(fr, ctx)
+		return
+	}
+	var b []byte
+	if ctx.out.Len() > 0 {
+		b = proto.AppendFrame(b, proto.TypeOutput, ctx.out.Bytes())
+	}
+	if ctx.errOut.Len() > 0 {
+		b = proto.AppendFrame(b, proto.TypeError, ctx.errOut.Bytes())
+	}
+	e := proto.Exit{Status: uint8(status)}
+	b = proto.AppendFrame(b, proto.TypeExit, e.Append(nil))
+	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	_, _ = conn.Write(b) // the client may be gone
+	// Wait for the client to close so it reads everything first.
+	_ = conn.SetReadDeadline(time.Now().Add(time.Second))
+	_, _ = io.Copy(io.Discard, conn)
+}
+
+// checkPeer refuses a peer whose uid is not the server's (root excepted
+// only when the server itself runs as root).
+func checkPeer(conn *net.UnixConn) error {
+	raw, err := conn.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var cred *unix.Ucred
+	var credErr error
+	if err := raw.Control(func(fd uintptr) {
+		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
+	}); err != nil {
+		return err
+	}
+	if credErr != nil {
+		return fmt.Errorf("peer credentials: %w", credErr)
+	}
+	if int(cred.Uid) != os.Getuid() {
+		return fmt.Errorf("peer uid %d (pid %d) is not %d", cred.Uid, cred.Pid, os.Getuid())
+	}
+	return nil
+}
+
+// paneFromEnv finds the pane a client runs in, from GMUX and GMUX_PANE,
+// when it is one of this server's.
+func (s *Server) paneFromEnv(env []string) *Pane {
+	g := lookupEnv(env, "GMUX")
+	if g == "" {
+		return nil
+	}
+	parts := strings.Split(g, ",")
+	if len(parts) < 2 || parts[0] != s.cfg.SocketPath || parts[1] != strconv.Itoa(os.Getpid()) {
+		return nil
+	}
+	return s.lookupPaneID(lookupEnv(env, "GMUX_PANE"))
+}
+
+func (s *Server) debugf(format string, a ...any) {
+	if s.cfg.Verbose {
+		s.log.Printf(format, a...)
+	}
+}

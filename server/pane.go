@@ -1,0 +1,362 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+
+	"github.com/gmux/gmux/vt"
+)
+
+// maxPendingInput bounds what is queued for a pane that does not read its
+// input; past it, further input is dropped rather than held in memory.
+const maxPendingInput = 1 << 20
+
+// Pane is one program in a PTY and the terminal that interprets its output.
+type Pane struct {
+	id     int
+	window *Window
+	// x, y, cols, rows place the pane in its window; changed under Server.mu.
+	x, y, cols, rows int
+
+	cmd  *exec.Cmd
+	pid  int
+	ptmx *os.File
+
+	// mu guards term: the PTY reader writes it, renderers and commands read it.
+	mu   sync.Mutex
+	term *vt.Terminal
+
+	inMu    sync.Mutex
+	inBuf   []byte
+	inWake  chan struct{}
+	inClose chan struct{}
+
+	dead bool // the program exited; set under Server.mu
+}
+
+type paneSpec struct {
+	argv []string // nil: the default shell
+	dir  string
+	env  []string
+	cols int
+	rows int
+	// sessionID goes into the pane's GMUX variable.
+	sessionID int
+}
+
+// newPane starts a program in a new PTY. Called with s.mu held.
+func (s *Server) newPane(spec paneSpec) (*Pane, error) {
+	s.nextID.pane++
+	p := &Pane{
+		id:      s.nextID.pane,
+		cols:    max(spec.cols, 1),
+		rows:    max(spec.rows, 1),
+		inWake:  make(chan struct{}, 1),
+		inClose: make(chan struct{}),
+	}
+	p.term = vt.New(p.cols, p.rows, vt.Options{
+		HistoryLimit: s.options.int("history-limit", 2000),
+		Reply:        p.writeInput,
+	})
+
+	argv := spec.argv
+	if len(argv) == 0 {
+		argv = s.defaultCommand(spec.env)
+	}
+	path, err := exec.LookPath(argv[0])
+	if err != nil && len(argv) == 1 && strings.ContainsAny(argv[0], " \t|&;<>()$`\\\"'*?[#~=%") {
+		// tmux runs a single-string command through the shell.
+		argv = []string{"/bin/sh", "-c", argv[0]}
+		path = "/bin/sh"
+		err = nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("create pane: %w", err)
+	}
+	cmd := exec.Command(path, argv[1:]...)
+	cmd.Args[0] = argv[0]
+	if len(spec.argv) == 0 {
+		// A default shell runs as a login shell, as tmux starts it.
+		cmd.Args[0] = "-" + filepath.Base(argv[0])
+	}
+	cmd.Dir = spec.dir
+	if st, err := os.Stat(cmd.Dir); err != nil || !st.IsDir() {
+		cmd.Dir, _ = os.UserHomeDir()
+	}
+	cmd.Env = s.paneEnv(spec.env, p, spec.sessionID)
+	ptmx, err := pty.StartWithAttrs(cmd, &pty.Winsize{Cols: uint16(p.cols), Rows: uint16(p.rows)},
+		&syscall.SysProcAttr{Setsid: true, Setctty: true})
+	if err != nil {
+		return nil, fmt.Errorf("create pane: %s: %w", argv[0], err)
+	}
+	p.cmd = cmd
+	p.pid = cmd.Process.Pid
+	p.ptmx = ptmx
+	go p.writeLoop()
+	go s.readLoop(p)
+	return p, nil
+}
+
+// defaultCommand is default-command, or default-shell, or $SHELL.
+func (s *Server) defaultCommand(env []string) []string {
+	if c := s.options.str("default-command", ""); c != "" {
+		return []string{c}
+	}
+	shell := s.options.str("default-shell", "")
+	if shell == "" {
+		shell = lookupEnv(env, "SHELL")
+	}
+	if shell == "" || !filepath.IsAbs(shell) {
+		shell = "/bin/sh"
+	}
+	return []string{shell}
+}
+
+func lookupEnv(env []string, key string) string {
+	for i := len(env) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(env[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// paneEnv is the client's environment without the outer multiplexer's
+// variables, plus TERM, GMUX and GMUX_PANE.
+func (s *Server) paneEnv(base []string, p *Pane, sessID int) []string {
+	env := make([]string, 0, len(base)+4)
+	for _, kv := range base {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "GMUX", "GMUX_PANE", "TMUX", "TMUX_PANE", "TERM", "COLUMNS", "LINES":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env,
+		"TERM="+s.defaultTerminal(),
+		fmt.Sprintf("GMUX=%s,%d,%d", s.cfg.SocketPath, os.Getpid(), sessID),
+		fmt.Sprintf("GMUX_PANE=%%%d", p.id),
+	)
+}
+
+// defaultTerminal is default-terminal, falling back to screen-256color
+// where the terminfo database lacks tmux-256color.
+func (s *Server) defaultTerminal() string {
+	t := s.options.str("default-terminal", "tmux-256color")
+	if t == "tmux-256color" && !haveTerminfo(t) {
+		return "screen-256color"
+	}
+	return t
+}
+
+func haveTerminfo(name string) bool {
+	for _, dir := range []string{"/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo", "/usr/lib/terminfo"} {
+		if _, err := os.Stat(filepath.Join(dir, name[:1], name)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// writeInput queues bytes for the program. It never blocks: a program
+// that does not read its input must not stall the server.
+func (p *Pane) writeInput(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	p.inMu.Lock()
+	if len(p.inBuf)+len(b) <= maxPendingInput {
+		p.inBuf = append(p.inBuf, b...)
+	}
+	p.inMu.Unlock()
+	select {
+	case p.inWake <- struct{}{}:
+	default:
+	}
+}
+
+func (p *Pane) writeLoop() {
+	var out []byte
+	for {
+		select {
+		case <-p.inWake:
+		case <-p.inClose:
+			return
+		}
+		p.inMu.Lock()
+		out, p.inBuf = p.inBuf, out[:0]
+		p.inMu.Unlock()
+		if _, err := p.ptmx.Write(out); err != nil {
+			return
+		}
+	}
+}
+
+// readLoop feeds the PTY's output to the terminal until the program is
+// gone, then removes the pane.
+func (s *Server) readLoop(p *Pane) {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := p.ptmx.Read(buf)
+		if n > 0 {
+			p.mu.Lock()
+			_, _ = p.term.Write(buf[:n]) // vt never fails
+			p.mu.Unlock()
+			s.paneChanged(p)
+		}
+		if err != nil {
+			if !errors.Is(err, os.ErrClosed) && !errors.Is(err, syscall.EIO) && err.Error() != "EOF" {
+				s.log.Printf("pane %%%d: read: %v", p.id, err)
+			}
+			break
+		}
+	}
+	_ = p.cmd.Wait() // reap; the exit status is not used
+	close(p.inClose)
+	_ = p.ptmx.Close() // best effort
+	s.mu.Lock()
+	s.paneExited(p)
+	s.mu.Unlock()
+}
+
+// paneChanged wakes the clients that show p.
+func (s *Server) paneChanged(p *Pane) {
+	s.mu.Lock()
+	if w := p.window; w != nil && w.session != nil && w.session.current == w {
+		for c := range s.clients {
+			if c.session == w.session {
+				c.markDirty()
+			}
+		}
+	}
+	s.mu.Unlock()
+}
+
+// paneExited removes a dead pane and whatever it leaves empty.
+func (s *Server) paneExited(p *Pane) {
+	if p.dead {
+		return
+	}
+	p.dead = true
+	w := p.window
+	if w == nil {
+		return
+	}
+	if !w.removePane(p) {
+		w.relayout()
+		s.redrawSession(w.session)
+		return
+	}
+	sess := w.session
+	if !sess.removeWindow(w) {
+		s.resizeSession(sess)
+		s.redrawSession(sess)
+		return
+	}
+	s.destroySession(sess, "[exited]")
+}
+
+// destroySession removes sess; its clients leave with message.
+func (s *Server) destroySession(sess *Session, message string) {
+	for i, o := range s.sessions {
+		if o == sess {
+			s.sessions = append(s.sessions[:i], s.sessions[i+1:]...)
+			break
+		}
+	}
+	for _, w := range sess.windows {
+		for _, p := range w.panes {
+			p.kill()
+		}
+	}
+	for c := range s.clients {
+		if c.session == sess {
+			c.exit(0, message)
+		}
+	}
+	s.exitIfEmptyLocked()
+}
+
+// kill hangs up the pane's program: SIGHUP to its process group, as a
+// terminal closing would.
+func (p *Pane) kill() {
+	if p.pid > 0 {
+		_ = syscall.Kill(-p.pid, syscall.SIGHUP) // best effort
+		_ = syscall.Kill(p.pid, syscall.SIGHUP)  // best effort
+	}
+}
+
+// resize changes the pane's size: the terminal reflows and the program
+// gets SIGWINCH.
+func (p *Pane) resize(cols, rows int) {
+	cols, rows = max(cols, 1), max(rows, 1)
+	if cols == p.cols && rows == p.rows {
+		return
+	}
+	p.cols, p.rows = cols, rows
+	p.mu.Lock()
+	p.term.Resize(cols, rows)
+	p.mu.Unlock()
+	_ = pty.Setsize(p.ptmx, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}) // the program may be gone
+}
+
+// foregroundPID is the PTY's foreground process group, the program the
+// user is looking at.
+func (p *Pane) foregroundPID() int {
+	if p.ptmx == nil {
+		return 0
+	}
+	// SyscallConn rather than Fd: Fd would put the file in blocking mode.
+	rc, err := p.ptmx.SyscallConn()
+	if err != nil {
+		return p.pid
+	}
+	pgrp := 0
+	ctlErr := rc.Control(func(fd uintptr) {
+		pgrp, err = unix.IoctlGetInt(int(fd), unix.TIOCGPGRP)
+	})
+	if ctlErr != nil || err != nil || pgrp <= 0 {
+		return p.pid
+	}
+	return pgrp
+}
+
+// currentCommand is pane_current_command: the foreground process's name.
+func (p *Pane) currentCommand() string {
+	pid := p.foregroundPID()
+	if pid <= 0 {
+		return ""
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/comm")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// currentPath is pane_current_path: OSC 7 if the program set it, else
+// the foreground process's working directory.
+func (p *Pane) currentPath() string {
+	p.mu.Lock()
+	cwd := p.term.Cwd()
+	p.mu.Unlock()
+	if cwd != "" {
+		return cwd
+	}
+	dir, err := os.Readlink("/proc/" + strconv.Itoa(p.foregroundPID()) + "/cwd")
+	if err != nil {
+		return ""
+	}
+	return dir
+}

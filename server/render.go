@@ -1,0 +1,306 @@
+package server
+
+import (
+	"time"
+
+	"github.com/gmux/gmux/proto"
+	"github.com/gmux/gmux/vt"
+)
+
+// screenCell is one cell of a client's view.
+type screenCell struct {
+	r  rune // 0 blank; above unicode.MaxRune: a cluster, text in clusters
+	w  uint8
+	st proto.Style
+}
+
+// renderState is what a client's screen shows, kept by its writer so each
+// frame sends only what changed.
+type renderState struct {
+	cols, rows   int
+	prev, next   []screenCell
+	prevClusters map[int]string
+	clusters     map[int]string
+	cursor       proto.Cursor
+	scratch      []byte
+}
+
+const maxRune = 0x10FFFF
+
+// renderClient composes c's view and appends a Draw frame with what
+// changed to buf. It reports whether a frame was appended. Called with
+// s.mu held, from c's writer goroutine.
+func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
+	st := &c.view
+	if st.cols != c.cols || st.rows != c.rows {
+		st.cols, st.rows = c.cols, c.rows
+		n := c.cols * c.rows
+		st.prev = make([]screenCell, n)
+		st.next = make([]screenCell, n)
+		full = true
+	}
+	clear(st.next)
+	clear(st.clusters)
+	cursor := s.compose(c, st)
+	s.updateModes(c)
+
+	if !full && cursor == st.cursor && equalCells(st.prev, st.next) && equalClusters(st.prevClusters, st.clusters) {
+		return buf, false
+	}
+	var flags uint8
+	if full {
+		flags = proto.DrawClear
+	}
+	buf, start := proto.BeginFrame(buf, proto.TypeDraw)
+	buf = proto.AppendDrawHeader(buf, flags, cursor)
+	for y := 0; y < st.rows; y++ {
+		buf = st.appendRowRuns(buf, y, full)
+	}
+	buf = proto.EndFrame(buf, start)
+	st.prev, st.next = st.next, st.prev
+	st.prevClusters, st.clusters = st.clusters, st.prevClusters
+	st.cursor = cursor
+	return buf, true
+}
+
+func equalCells(a, b []screenCell) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalClusters(a, b map[int]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// appendRowRuns encodes the changed cells of row y as runs of one style.
+func (st *renderState) appendRowRuns(buf []byte, y int, full bool) []byte {
+	row := y * st.cols
+	x := 0
+	for x < st.cols {
+		if !full && !st.changed(row+x) {
+			x++
+			continue
+		}
+		// A changed right half means its left half must be sent too.
+		if st.next[row+x].w == 0 && x > 0 {
+			x--
+		}
+		style := st.next[row+x].st
+		var at int
+		buf, at = proto.BeginRun(buf, uint16(y), uint16(x), style, "")
+		n := 0
+		for x < st.cols && st.next[row+x].st == style && (full || st.changed(row+x) || st.next[row+x].w == 0) {
+			cell := st.next[row+x]
+			w := max(cell.w, 1)
+			if cell.w == 0 {
+				// An orphan right half (its left half was cropped away).
+				buf = proto.AppendCell(buf, nil, 1)
+			} else {
+				buf = proto.AppendCell(buf, st.cellText(row+x, cell), cell.w)
+			}
+			n++
+			x += int(w)
+		}
+		proto.EndRun(buf, at, n)
+	}
+	return buf
+}
+
+func (st *renderState) changed(i int) bool {
+	if st.next[i] != st.prev[i] {
+		return true
+	}
+	if st.next[i].r > maxRune {
+		return st.clusters[i] != st.prevClusters[i]
+	}
+	return false
+}
+
+func (st *renderState) cellText(i int, c screenCell) []byte {
+	switch {
+	case c.r == 0:
+		return nil
+	case c.r > maxRune:
+		return append(st.scratch[:0], st.clusters[i]...)
+	case c.r < 0x80:
+		st.scratch = append(st.scratch[:0], byte(c.r))
+	default:
+		st.scratch = appendRune(st.scratch[:0], c.r)
+	}
+	return st.scratch
+}
+
+func appendRune(b []byte, r rune) []byte {
+	return append(b, string(r)...)
+}
+
+// compose fills st.next with c's view and returns where the cursor goes.
+func (s *Server) compose(c *Client, st *renderState) proto.Cursor {
+	sess := c.session
+	cursor := proto.Cursor{}
+	if sess == nil || sess.current == nil {
+		return cursor
+	}
+	w := sess.current
+	statusOn := s.sessionOption(sess, "status") == "on" && st.rows > 1
+	paneRows := st.rows
+	if statusOn {
+		paneRows--
+	}
+	for _, p := range w.panes {
+		if w.zoomed && p != w.active {
+			continue
+		}
+		s.composePane(st, p, paneRows)
+	}
+	if !w.zoomed && len(w.panes) > 1 {
+		s.composeBorders(st, w, paneRows)
+	}
+	if statusOn {
+		s.composeStatus(c, st, st.rows-1)
+	}
+	if p := w.active; p != nil {
+		p.mu.Lock()
+		cur := p.term.Cursor()
+		p.mu.Unlock()
+		x, y := p.x+cur.Col, p.y+cur.Row
+		cursor = proto.Cursor{Col: uint16(x), Row: uint16(y), Visible: cur.Visible && x < st.cols && y < paneRows, Shape: uint8(cur.Shape)}
+		if c.keyTable != "root" || c.message != "" {
+			cursor.Visible = cursor.Visible && c.message == ""
+		}
+	}
+	return cursor
+}
+
+func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	cols := min(p.cols, st.cols-p.x)
+	rows := min(p.rows, areaRows-p.y)
+	var lastID vt.StyleID
+	lastStyle := proto.Style{}
+	for y := 0; y < rows; y++ {
+		out := st.next[(p.y+y)*st.cols+p.x:]
+		for x := 0; x < cols; x++ {
+			cell := p.term.Cell(x, y)
+			if cell.Style != lastID {
+				lastID = cell.Style
+				lastStyle = wireStyle(p.term.Style(cell.Style))
+			}
+			w := cell.Width
+			if w == 2 && x == cols-1 {
+				// A wide character cut by the pane's right edge.
+				cell.Rune, w = 0, 1
+			}
+			out[x] = screenCell{r: cell.Rune, w: w, st: lastStyle}
+			if cell.Rune > maxRune {
+				if st.clusters == nil {
+					st.clusters = make(map[int]string)
+				}
+				st.clusters[(p.y+y)*st.cols+p.x+x] = string(p.term.AppendCellText(nil, cell))
+			}
+		}
+	}
+}
+
+func wireStyle(v vt.Style) proto.Style {
+	return proto.Style{
+		Fg:             proto.Color(v.Fg),
+		Bg:             proto.Color(v.Bg),
+		Underline:      proto.Color(v.UnderlineColor),
+		Attrs:          uint16(v.Attrs),
+		UnderlineStyle: uint8(v.Underline),
+	}
+}
+
+// composeBorders draws the lines between panes; the active pane's border
+// is green, as tmux's pane-active-border-style.
+func (s *Server) composeBorders(st *renderState, w *Window, areaRows int) {
+	active := proto.Style{Fg: proto.Color(vt.IndexedColor(2))}
+	for _, p := range w.panes {
+		style := proto.Style{}
+		if p == w.active {
+			style = active
+		}
+		if x := p.x + p.cols; x < w.cols && x < st.cols {
+			for y := max(p.y-1, 0); y <= p.y+p.rows && y < areaRows && y < w.rows; y++ {
+				st.putBorder(x, y, '│', style, p == w.active)
+			}
+		}
+		if y := p.y + p.rows; y < w.rows && y < areaRows {
+			for x := max(p.x-1, 0); x <= p.x+p.cols && x < st.cols && x < w.cols; x++ {
+				st.putBorder(x, y, '─', style, p == w.active)
+			}
+		}
+	}
+}
+
+func (st *renderState) putBorder(x, y int, r rune, style proto.Style, active bool) {
+	i := y*st.cols + x
+	cur := st.next[i]
+	if (cur.r == '│' && r == '─') || (cur.r == '─' && r == '│') || cur.r == '┼' {
+		r = '┼'
+	} else if cur.r != 0 && cur.r != '│' && cur.r != '─' {
+		return // a pane cell, not a border
+	}
+	if !active && cur.st != (proto.Style{}) {
+		style = cur.st
+	}
+	st.next[i] = screenCell{r: r, w: 1, st: style}
+}
+
+// resizeSession sizes every window of sess for its attached clients per
+// the window-size option. Called with s.mu held.
+func (s *Server) resizeSession(sess *Session) {
+	cols, rows := sess.cols, sess.rows
+	policy := s.sessionOption(sess, "window-size")
+	var latest time.Time
+	first := true
+	for c := range s.clients {
+		if c.session != sess {
+			continue
+		}
+		cc, cr := c.cols, c.rows
+		if s.sessionOption(sess, "status") == "on" && cr > 1 {
+			cr--
+		}
+		switch policy {
+		case "smallest":
+			if first {
+				cols, rows = cc, cr
+			}
+			cols, rows = min(cols, cc), min(rows, cr)
+		case "largest":
+			if first {
+				cols, rows = cc, cr
+			}
+			cols, rows = max(cols, cc), max(rows, cr)
+		case "latest":
+			if first || c.attachedAt.After(latest) {
+				cols, rows, latest = cc, cr, c.attachedAt
+			}
+		}
+		first = false
+	}
+	cols, rows = max(cols, 1), max(rows, 1)
+	sess.cols, sess.rows = cols, rows
+	for _, w := range sess.windows {
+		if w.cols != cols || w.rows != rows {
+			w.cols, w.rows = cols, rows
+			w.relayout()
+		}
+	}
+	s.redrawSession(sess)
+}

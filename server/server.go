@@ -1,0 +1,273 @@
+// Package server is the gmux server: it owns the sessions, their windows
+// and panes (each a PTY and a vt.Terminal), runs commands for clients, and
+// renders each attached client's view into draw frames.
+//
+// Concurrency: the session tree, the clients and the options are guarded by
+// Server.mu, and every command runs holding it, so commands never race each
+// other. A pane's terminal is guarded by its own mutex, taken after
+// Server.mu when both are needed, so PTY readers never wait on commands.
+// Nothing writes to a socket while holding Server.mu: attached clients have
+// a writer goroutine that owns their connection's write side.
+package server
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+
+	"github.com/gmux/gmux/keys"
+)
+
+// Version is gmux's version, printed by -V and XTVERSION.
+const Version = "0.1.0"
+
+// Config says where the server listens and what it reads at start.
+type Config struct {
+	SocketPath string
+	// ConfigFile, if set, replaces the default config search.
+	ConfigFile string
+	Logger     *log.Logger
+	Verbose    bool
+}
+
+// Server is the state of one gmux server.
+type Server struct {
+	cfg      Config
+	log      *log.Logger
+	listener *net.UnixListener
+	started  time.Time
+
+	mu       sync.Mutex
+	sessions []*Session // in creation order
+	clients  map[*Client]struct{}
+	tables   *keys.Tables
+	cmdTable []*command
+	options  *Options
+	nextID   struct{ session, window, pane, client int }
+	exiting  bool
+	// startupMessages are config errors, shown to the first attached client.
+	startupMessages []string
+
+	done chan struct{}
+}
+
+// ErrServerRunning is returned by Run when another live server already
+// owns the socket.
+var ErrServerRunning = errors.New("server already running")
+
+// Run starts a server on cfg.SocketPath and serves until the last session
+// ends or kill-server. It is called in the daemon process.
+func Run(cfg Config) error {
+	s := &Server{
+		cfg:     cfg,
+		log:     cfg.Logger,
+		started: time.Now(),
+		clients: make(map[*Client]struct{}),
+		tables:  keys.NewTables(),
+		options: newOptions(),
+		done:    make(chan struct{}),
+	}
+	s.cmdTable = commandTable()
+	if s.log == nil {
+		s.log = log.New(os.Stderr, "gmux: ", log.LstdFlags)
+	}
+	signal.Ignore(syscall.SIGHUP, syscall.SIGPIPE)
+
+	unlock, err := lockSocket(cfg.SocketPath)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	l, err := listen(cfg.SocketPath)
+	if err != nil {
+		return err
+	}
+	s.listener = l
+	s.log.Printf("server %d listening on %s", os.Getpid(), cfg.SocketPath)
+
+	s.mu.Lock()
+	s.loadDefaults()
+	s.mu.Unlock()
+
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		select {
+		case <-term:
+			s.mu.Lock()
+			s.shutdownLocked("[server exited]")
+			s.mu.Unlock()
+		case <-s.done:
+		}
+	}()
+	// A server started for a client that then never spoke exits rather
+	// than lingering with no sessions.
+	go func() {
+		select {
+		case <-time.After(10 * time.Second):
+			s.mu.Lock()
+			s.exitIfEmptyLocked()
+			s.mu.Unlock()
+		case <-s.done:
+		}
+	}()
+
+	for {
+		c, err := l.AcceptUnix()
+		if err != nil {
+			select {
+			case <-s.done:
+				_ = os.Remove(cfg.SocketPath) // best effort
+				// Give writer goroutines a moment to flush exit messages.
+				s.waitClients(2 * time.Second)
+				return nil
+			default:
+			}
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				continue
+			}
+			s.log.Printf("accept: %v", err)
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		go s.serveConn(c)
+	}
+}
+
+// lockSocket takes an exclusive lock beside the socket so two servers
+// started at once never both listen; the loser finds the winner live.
+func lockSocket(path string) (func(), error) {
+	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		_ = f.Close() // best effort
+		return nil, ErrServerRunning
+	}
+	return func() {
+		_ = os.Remove(path + ".lock") // best effort
+		_ = f.Close()                 // best effort
+	}, nil
+}
+
+func listen(path string) (*net.UnixListener, error) {
+	if c, err := net.Dial("unix", path); err == nil {
+		_ = c.Close() // best effort
+		return nil, ErrServerRunning
+	}
+	_ = os.Remove(path) // a stale socket from a dead server
+	old := unix.Umask(0o177)
+	l, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
+	unix.Umask(old)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", path, err)
+	}
+	l.SetUnlinkOnClose(false)
+	return l, nil
+}
+
+// loadDefaults installs the default key bindings and reads the config.
+func (s *Server) loadDefaults() {
+	if errs := s.sourceText("(default bindings)", keys.DefaultBindings); len(errs) > 0 {
+		for _, e := range errs {
+			s.log.Printf("default bindings: %v", e)
+		}
+	}
+	for _, path := range s.configFiles() {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			if !errors.Is(err, os.ErrNotExist) || path == s.cfg.ConfigFile {
+				s.startupMessages = append(s.startupMessages, err.Error())
+			}
+			continue
+		}
+		s.startupMessages = append(s.startupMessages, s.sourceText(path, string(data))...)
+	}
+	for _, m := range s.startupMessages {
+		s.log.Printf("config: %s", m)
+	}
+}
+
+func (s *Server) configFiles() []string {
+	if s.cfg.ConfigFile != "" {
+		if s.cfg.ConfigFile == "/dev/null" {
+			return nil
+		}
+		return []string{s.cfg.ConfigFile}
+	}
+	var files []string
+	if home, err := os.UserHomeDir(); err == nil {
+		files = append(files, filepath.Join(home, ".gmux.conf"))
+	}
+	cfgDir := os.Getenv("XDG_CONFIG_HOME")
+	if cfgDir == "" {
+		if home, err := os.UserHomeDir(); err == nil {
+			cfgDir = filepath.Join(home, ".config")
+		}
+	}
+	if cfgDir != "" {
+		files = append(files, filepath.Join(cfgDir, "gmux", "gmux.conf"))
+	}
+	return files
+}
+
+// exitIfEmptyLocked shuts the server down when no session is left.
+func (s *Server) exitIfEmptyLocked() {
+	if len(s.sessions) == 0 {
+		s.shutdownLocked("[server exited]")
+	}
+}
+
+// shutdownLocked kills every pane, tells every client why, and stops
+// accepting connections.
+func (s *Server) shutdownLocked(reason string) {
+	if s.exiting {
+		return
+	}
+	s.exiting = true
+	for _, sess := range s.sessions {
+		for _, w := range sess.windows {
+			for _, p := range w.panes {
+				p.kill()
+			}
+		}
+	}
+	s.sessions = nil
+	for c := range s.clients {
+		c.exit(0, reason)
+	}
+	close(s.done)
+	_ = s.listener.Close() // best effort: Run returns on the accept error
+}
+
+func (s *Server) waitClients(d time.Duration) {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		s.mu.Lock()
+		n := len(s.clients)
+		s.mu.Unlock()
+		if n == 0 {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// sortedSessions returns sessions sorted by name, as tmux lists them.
+func (s *Server) sortedSessions() []*Session {
+	out := append([]*Session(nil), s.sessions...)
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
+}

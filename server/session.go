@@ -1,0 +1,176 @@
+package server
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Session is a named set of windows that clients attach to.
+type Session struct {
+	id       int
+	name     string
+	created  time.Time
+	activity time.Time // last attach or input, for choosing "the most recent"
+	windows  []*Window // sorted by index
+	current  *Window
+	last     *Window // previous current window, for last-window
+	options  map[string]string
+	// env is the environment new panes start with (the creating client's).
+	env []string
+	cwd string
+	// size is the size windows get when no client is attached (-x/-y).
+	cols, rows int
+}
+
+// Window is a set of panes shown together, one of a session's tabs.
+type Window struct {
+	id          int
+	index       int
+	name        string
+	autoName    bool // follow the active pane's command, as automatic-rename
+	session     *Session
+	panes       []*Pane
+	active      *Pane
+	cols, rows  int
+	layoutState layout
+	zoomed      bool
+	activity    time.Time
+}
+
+func (s *Server) findSessionByName(name string) *Session {
+	for _, sess := range s.sessions {
+		if sess.name == name {
+			return sess
+		}
+	}
+	return nil
+}
+
+// sanitizeSessionName replaces the characters that would make a name
+// ambiguous as a target, as tmux does.
+func sanitizeSessionName(name string) string {
+	return strings.NewReplacer(":", "_", ".", "_").Replace(name)
+}
+
+// nextSessionName is the lowest unused number, tmux's default name.
+func (s *Server) nextSessionName() string {
+	for n := 0; ; n++ {
+		name := strconv.Itoa(n)
+		if s.findSessionByName(name) == nil {
+			return name
+		}
+	}
+}
+
+// mostRecentSession is the session a target-less attach takes: the one
+// most recently attached to or created.
+func (s *Server) mostRecentSession() *Session {
+	var best *Session
+	for _, sess := range s.sessions {
+		if best == nil || !sess.activity.Before(best.activity) {
+			best = sess
+		}
+	}
+	return best
+}
+
+func (sess *Session) windowByIndex(i int) *Window {
+	for _, w := range sess.windows {
+		if w.index == i {
+			return w
+		}
+	}
+	return nil
+}
+
+// insertWindow adds w at the first free index at or after from.
+func (sess *Session) insertWindow(w *Window, from int) {
+	idx := from
+	for sess.windowByIndex(idx) != nil {
+		idx++
+	}
+	w.index = idx
+	w.session = sess
+	pos := len(sess.windows)
+	for i, o := range sess.windows {
+		if o.index > idx {
+			pos = i
+			break
+		}
+	}
+	sess.windows = append(sess.windows, nil)
+	copy(sess.windows[pos+1:], sess.windows[pos:])
+	sess.windows[pos] = w
+}
+
+func (sess *Session) selectWindow(w *Window) {
+	if sess.current != w {
+		sess.last = sess.current
+		sess.current = w
+	}
+}
+
+// removeWindow unlinks w and picks a new current window. It reports
+// whether the session is now empty.
+func (sess *Session) removeWindow(w *Window) bool {
+	for i, o := range sess.windows {
+		if o == w {
+			sess.windows = append(sess.windows[:i], sess.windows[i+1:]...)
+			break
+		}
+	}
+	if sess.last == w {
+		sess.last = nil
+	}
+	if sess.current == w {
+		sess.current = sess.last
+		sess.last = nil
+		if sess.current == nil && len(sess.windows) > 0 {
+			sess.current = sess.windows[0]
+		}
+	}
+	return len(sess.windows) == 0
+}
+
+// displayName is the window's name as the status line and formats show it.
+func (w *Window) displayName() string {
+	if w.autoName && w.active != nil {
+		if cmd := w.active.currentCommand(); cmd != "" {
+			return cmd
+		}
+	}
+	return w.name
+}
+
+// removePane unlinks p from its window and reports whether the window is
+// now empty.
+func (w *Window) removePane(p *Pane) bool {
+	for i, o := range w.panes {
+		if o == p {
+			w.panes = append(w.panes[:i], w.panes[i+1:]...)
+			if w.active == p {
+				w.active = nil
+				if len(w.panes) > 0 {
+					w.active = w.panes[min(i, len(w.panes)-1)]
+				}
+			}
+			break
+		}
+	}
+	w.layoutState.remove(p)
+	w.zoomed = false
+	return len(w.panes) == 0
+}
+
+func (w *Window) paneIndex(p *Pane) int {
+	for i, o := range w.panes {
+		if o == p {
+			return i
+		}
+	}
+	return -1
+}
+
+func (sess *Session) String() string { return fmt.Sprintf("$%d(%s)", sess.id, sess.name) }

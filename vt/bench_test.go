@@ -1,0 +1,55 @@
+package vt
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+)
+
+func benchInput(kind string) []byte {
+	var b bytes.Buffer
+	switch kind {
+	case "plain":
+		for b.Len() < 256<<10 {
+			fmt.Fprintf(&b, "%d the quick brown fox jumps over the lazy dog and keeps on running far away\r\n", b.Len())
+		}
+	case "sgr":
+		for i := 0; b.Len() < 256<<10; i++ {
+			fmt.Fprintf(&b, "\x1b[%d;1mword\x1b[0m \x1b[38;5;%dmcolour\x1b[39m \x1b[48;2;%d;%d;40mrgb\x1b[m ", 31+i%7, i%256, i%256, (i*7)%256)
+			if i%4 == 3 {
+				b.WriteString("\r\n")
+			}
+		}
+	case "redraw":
+		for i := 0; b.Len() < 256<<10; i++ {
+			for y := 1; y <= 24; y++ {
+				fmt.Fprintf(&b, "\x1b[%d;1H\x1b[3%dm%-70s\x1b[K", y, i%8, fmt.Sprintf("line %d frame %d", y, i))
+			}
+		}
+	case "wide":
+		for b.Len() < 256<<10 {
+			b.WriteString("日本語のテキストと漢字、そして絵文字😀🎉もあります。中文字符也在这里。\r\n")
+		}
+	}
+	return b.Bytes()
+}
+
+func benchWrite(b *testing.B, kind string) {
+	in := benchInput(kind)
+	term := New(80, 24, Options{})
+	// Warm up: fill the history ring and the style table.
+	for i := 0; i < 2 || term.HistoryLen() < defaultHistoryLimit; i++ {
+		term.Write(in)
+	}
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		term.Write(in)
+	}
+}
+
+func BenchmarkWritePlain(b *testing.B)  { benchWrite(b, "plain") }
+func BenchmarkWriteSGR(b *testing.B)    { benchWrite(b, "sgr") }
+func BenchmarkWriteRedraw(b *testing.B) { benchWrite(b, "redraw") }
+func BenchmarkWriteWide(b *testing.B)   { benchWrite(b, "wide") }

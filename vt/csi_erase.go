@@ -1,0 +1,245 @@
+package vt
+
+// Erasing, inserting, deleting and scrolling. Erased cells take the current
+// background colour (BCE).
+
+// EraseInDisplay (ED): CSI Ps J. 0 cursor to end, 1 start to cursor, 2 the
+// whole screen (its text goes to history on the main screen, as tmux does),
+// 3 the history.
+func (t *Terminal) eraseInDisplay(mode int) {
+	t.changed()
+	sid := t.eraseStyle()
+	y := t.cur.y
+	switch mode {
+	case 0:
+		t.eraseLine(y, t.cur.x, t.cols, sid)
+		for i := y + 1; i < t.rows; i++ {
+			t.eraseLine(i, 0, t.cols, sid)
+		}
+	case 1:
+		for i := 0; i < y; i++ {
+			t.eraseLine(i, 0, t.cols, sid)
+		}
+		t.eraseLine(y, 0, t.cur.x+1, sid)
+	case 2:
+		if t.scr == t.main && t.histLim > 0 {
+			last := -1
+			for i := t.rows - 1; i >= 0; i-- {
+				if !lineBlank(t.scr.lines[i].cells) {
+					last = i
+					break
+				}
+			}
+			for i := 0; i <= last; i++ {
+				t.pushHistory(&t.scr.lines[i])
+			}
+		}
+		for i := 0; i < t.rows; i++ {
+			t.eraseLine(i, 0, t.cols, sid)
+		}
+	case 3:
+		t.hist.clear()
+	}
+	t.cur.pending = false
+}
+
+func lineBlank(cells []Cell) bool {
+	for _, c := range cells {
+		if c != blankCell {
+			return false
+		}
+	}
+	return true
+}
+
+// eraseLine blanks columns [x0, x1) of screen row y.
+func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
+	l := &t.scr.lines[y]
+	eraseCells(l.cells, x0, x1, sid)
+	if x1 >= t.cols {
+		l.wrapped = false
+	}
+}
+
+// EraseInLine (EL): CSI Ps K. 0 cursor to end, 1 start to cursor, 2 the
+// whole line.
+func (t *Terminal) eraseInLine(mode int) {
+	t.changed()
+	sid := t.eraseStyle()
+	switch mode {
+	case 0:
+		t.eraseLine(t.cur.y, t.cur.x, t.cols, sid)
+	case 1:
+		t.eraseLine(t.cur.y, 0, t.cur.x+1, sid)
+	case 2:
+		t.eraseLine(t.cur.y, 0, t.cols, sid)
+	}
+	t.cur.pending = false
+}
+
+// EraseChars (ECH): CSI Ps X. Blanks Ps cells from the cursor.
+func (t *Terminal) eraseChars(n int) {
+	t.changed()
+	t.eraseLine(t.cur.y, t.cur.x, min(t.cur.x+n, t.cols), t.eraseStyle())
+	t.cur.pending = false
+}
+
+// InsertChars (ICH): CSI Ps @. Inserts Ps blanks at the cursor, shifting the
+// rest of the line (to the right margin) right.
+func (t *Terminal) insertChars(n int) {
+	t.changed()
+	right := t.rightEdge()
+	if t.cur.x > right {
+		return
+	}
+	insertCells(t.scr.lines[t.cur.y].cells[:right+1], t.cur.x, n, t.eraseStyle())
+	t.cur.pending = false
+}
+
+// DeleteChars (DCH): CSI Ps P. Deletes Ps cells at the cursor, shifting the
+// rest of the line (to the right margin) left.
+func (t *Terminal) deleteChars(n int) {
+	t.changed()
+	right := t.rightEdge()
+	if t.cur.x > right {
+		return
+	}
+	deleteCells(t.scr.lines[t.cur.y].cells[:right+1], t.cur.x, n, t.eraseStyle())
+	t.cur.pending = false
+}
+
+func (t *Terminal) inMargins() bool {
+	return t.cur.y >= t.top && t.cur.y <= t.bottom &&
+		(!t.lrMode || (t.cur.x >= t.left && t.cur.x <= t.right))
+}
+
+// InsertLines (IL): CSI Ps L. Inserts Ps blank lines at the cursor row
+// inside the scroll region; the cursor goes to the left margin.
+func (t *Terminal) insertLines(n int) {
+	if !t.inMargins() {
+		return
+	}
+	t.scrollDown(t.cur.y, t.bottom, n)
+	t.cur.x = t.leftEdge()
+	t.cur.pending = false
+}
+
+// DeleteLines (DL): CSI Ps M. Deletes Ps lines at the cursor row inside the
+// scroll region; the cursor goes to the left margin.
+func (t *Terminal) deleteLines(n int) {
+	if !t.inMargins() {
+		return
+	}
+	t.scrollRegionUp(t.cur.y, t.bottom, n, false)
+	t.cur.x = t.leftEdge()
+	t.cur.pending = false
+}
+
+// ScrollUp (SU): CSI Ps S. Scrolls the region up Ps lines.
+func (t *Terminal) scrollUpCmd(n int) { t.scrollUp(t.top, t.bottom, n) }
+
+// ScrollDown (SD): CSI Ps T. Scrolls the region down Ps lines.
+func (t *Terminal) scrollDownCmd(n int) { t.scrollDown(t.top, t.bottom, n) }
+
+// scrollUp scrolls rows [top, bottom] up n lines; lines leaving the top of
+// the main screen go to history.
+func (t *Terminal) scrollUp(top, bottom, n int) {
+	t.scrollRegionUp(top, bottom, n, top == 0 && t.scr == t.main)
+}
+
+func (t *Terminal) fullWidthMargins() bool {
+	return !t.lrMode || (t.left == 0 && t.right == t.cols-1)
+}
+
+func (t *Terminal) scrollRegionUp(top, bottom, n int, toHistory bool) {
+	t.changed()
+	h := bottom - top + 1
+	if n > h {
+		n = h
+	}
+	if n <= 0 {
+		return
+	}
+	sid := t.eraseStyle()
+	lines := t.scr.lines
+	if !t.fullWidthMargins() {
+		for y := top; y <= bottom; y++ {
+			dst := lines[y].cells[t.left : t.right+1]
+			if y+n <= bottom {
+				fixRangeEdges(lines[y+n].cells, t.left, t.right+1)
+				fixRangeEdges(lines[y].cells, t.left, t.right+1)
+				copy(dst, lines[y+n].cells[t.left:t.right+1])
+			} else {
+				eraseCells(lines[y].cells, t.left, t.right+1, sid)
+			}
+		}
+		return
+	}
+	if toHistory && t.histLim > 0 {
+		for i := top; i < top+n; i++ {
+			t.pushHistory(&lines[i])
+		}
+	}
+	// Rotate the line headers so cell storage is reused.
+	t.rotate(lines[top:bottom+1], n)
+	for y := bottom - n + 1; y <= bottom; y++ {
+		fillCells(lines[y].cells, sid)
+		lines[y].wrapped = false
+	}
+}
+
+// rotate moves ls[n:] to the front and ls[:n] to the back.
+func (t *Terminal) rotate(ls []line, n int) {
+	if n <= 0 || n >= len(ls) {
+		return
+	}
+	if n == 1 {
+		first := ls[0]
+		copy(ls, ls[1:])
+		ls[len(ls)-1] = first
+		return
+	}
+	t.lineTmp = append(t.lineTmp[:0], ls[:n]...)
+	copy(ls, ls[n:])
+	copy(ls[len(ls)-n:], t.lineTmp)
+}
+
+// scrollDown scrolls rows [top, bottom] down n lines, blanking the top.
+func (t *Terminal) scrollDown(top, bottom, n int) {
+	t.changed()
+	h := bottom - top + 1
+	if n > h {
+		n = h
+	}
+	if n <= 0 {
+		return
+	}
+	sid := t.eraseStyle()
+	lines := t.scr.lines
+	if !t.fullWidthMargins() {
+		for y := bottom; y >= top; y-- {
+			if y-n >= top {
+				fixRangeEdges(lines[y-n].cells, t.left, t.right+1)
+				fixRangeEdges(lines[y].cells, t.left, t.right+1)
+				copy(lines[y].cells[t.left:t.right+1], lines[y-n].cells[t.left:t.right+1])
+			} else {
+				eraseCells(lines[y].cells, t.left, t.right+1, sid)
+			}
+		}
+		return
+	}
+	t.rotate(lines[top:bottom+1], h-n)
+	for y := top; y < top+n; y++ {
+		fillCells(lines[y].cells, sid)
+		lines[y].wrapped = false
+	}
+}
+
+// pushHistory packs a screen line into the history.
+func (t *Terminal) pushHistory(l *line) {
+	if t.hist.limit != t.histLim {
+		t.hist.setLimit(t.histLim)
+	}
+	t.scratch = t.packLine(t.scratch[:0], l.cells, l.wrapped)
+	t.hist.push(t.scratch)
+}

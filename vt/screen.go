@@ -1,0 +1,101 @@
+package vt
+
+// A screen is the visible grid: rows lines of exactly cols cells each. Row 0
+// is the top of the screen. The main screen's history lives apart in
+// history.go; lines leave the top of the main screen into it.
+
+var blankCell = Cell{Width: 1}
+
+type line struct {
+	cells   []Cell
+	wrapped bool // the line continues on the next (autowrap happened)
+}
+
+type screen struct {
+	lines []line
+	cols  int
+}
+
+func newScreen(cols, rows int) *screen {
+	s := &screen{cols: cols, lines: make([]line, rows)}
+	for i := range s.lines {
+		s.lines[i].cells = newCells(cols, 0)
+	}
+	return s
+}
+
+func newCells(n int, sid StyleID) []Cell {
+	c := make([]Cell, n)
+	fillCells(c, sid)
+	return c
+}
+
+func fillCells(c []Cell, sid StyleID) {
+	b := Cell{Width: 1, Style: sid}
+	for i := range c {
+		c[i] = b
+	}
+}
+
+// clear blanks every line.
+func (s *screen) clear(sid StyleID) {
+	for i := range s.lines {
+		fillCells(s.lines[i].cells, sid)
+		s.lines[i].wrapped = false
+	}
+}
+
+// fixWide blanks any half of a wide character that would be left orphaned
+// at x in line l by overwriting x. It is called before a cell is written.
+func fixWideAt(cells []Cell, x int) {
+	c := cells[x]
+	if c.Width == 0 && x > 0 {
+		// right half: the left half becomes blank
+		cells[x-1] = Cell{Width: 1, Style: cells[x-1].Style}
+	} else if c.Width == 2 && x+1 < len(cells) {
+		cells[x+1] = Cell{Width: 1, Style: cells[x+1].Style}
+	}
+}
+
+// fixRangeEdges repairs wide characters cut by an operation on cells
+// [x0, x1) (x1 exclusive): halves outside the range become blank.
+func fixRangeEdges(cells []Cell, x0, x1 int) {
+	if x0 > 0 && x0 < len(cells) && cells[x0].Width == 0 {
+		cells[x0-1] = Cell{Width: 1, Style: cells[x0-1].Style}
+	}
+	if x1 > 0 && x1 < len(cells) && cells[x1].Width == 0 {
+		cells[x1] = Cell{Width: 1, Style: cells[x1].Style}
+	}
+}
+
+// eraseCells blanks cells [x0, x1) of a line.
+func eraseCells(cells []Cell, x0, x1 int, sid StyleID) {
+	if x0 < 0 {
+		x0 = 0
+	}
+	if x1 > len(cells) {
+		x1 = len(cells)
+	}
+	if x0 >= x1 {
+		return
+	}
+	fixRangeEdges(cells, x0, x1)
+	fillCells(cells[x0:x1], sid)
+}
+
+// sanitizeLine blanks orphan halves anywhere in the line: a continuation
+// without a wide start to its left, or a wide start without its right half.
+func sanitizeLine(cells []Cell) {
+	for x := 0; x < len(cells); x++ {
+		switch cells[x].Width {
+		case 0:
+			cells[x] = Cell{Width: 1, Style: cells[x].Style}
+		case 2:
+			if x+1 >= len(cells) || cells[x+1].Width != 0 {
+				cells[x] = Cell{Width: 1, Style: cells[x].Style}
+			} else {
+				x++
+			}
+		}
+	}
+}
