@@ -210,17 +210,23 @@ func (rp *report) write(w io.Writer, systems []*system) {
 			notes = append(notes, fmt.Sprintf("%s not run: %s", s.name, s.err))
 		}
 	}
-	seen := map[string]bool{}
+	// One line per distinct failure, naming the rows it cost.
+	type fk struct{ sys, err string }
+	var order []fk
+	rowsOf := map[fk][]string{}
 	for _, r := range rp.rows {
 		for _, sys := range []string{"bare", "tmux", "gmux"} {
 			if v, ok := r.vals[sys]; ok && v.err != "" {
-				n := fmt.Sprintf("%s %s: %s", sys, r.name, v.err)
-				if !seen[n] {
-					seen[n] = true
-					notes = append(notes, n)
+				k := fk{sys, v.err}
+				if rowsOf[k] == nil {
+					order = append(order, k)
 				}
+				rowsOf[k] = append(rowsOf[k], r.name)
 			}
 		}
+	}
+	for _, k := range order {
+		notes = append(notes, fmt.Sprintf("%s [%s]: %s", k.sys, strings.Join(rowsOf[k], "; "), k.err))
 	}
 	notes = append(notes, rp.errors...)
 	if len(notes) > 0 {

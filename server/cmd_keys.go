@@ -100,9 +100,11 @@ var cmdBindKey = command{
 		if err != nil {
 			return err
 		}
-		for _, argv := range cmds {
-			if _, err := s.findCommand(argv[0]); err != nil {
-				return err
+		if !ctx.lenientBind {
+			for _, argv := range cmds {
+				if _, err := s.findCommand(argv[0]); err != nil {
+					return err
+				}
 			}
 		}
 		s.tables.Bind(table, keys.Binding{Key: k, Command: text, Repeat: a.has('r'), Note: a.get('N')})

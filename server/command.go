@@ -57,6 +57,9 @@ type cmdCtx struct {
 	// connection into an attached client of that session.
 	attach     *Session
 	detachPrev bool // attach -d: detach other clients
+	// lenientBind lets bind-key bind commands gmux lacks (the default
+	// bindings): pressing such a key then says "unknown command".
+	lenientBind bool
 }
 
 func (ctx *cmdCtx) printf(format string, a ...any) { fmt.Fprintf(&ctx.out, format, a...) }
@@ -212,12 +215,16 @@ func (s *Server) runText(ctx *cmdCtx, text string) error {
 // sourceText runs a config file's text; each bad line gives one error
 // naming the file and line, and the rest still runs.
 func (s *Server) sourceText(name, text string) []string {
+	return s.sourceTextCtx(name, text, false)
+}
+
+func (s *Server) sourceTextCtx(name, text string, lenient bool) []string {
 	var errs []string
 	lines := logicalLines(text)
 	for _, ln := range lines {
 		cmds, err := parseCommandText(ln.text)
 		if err == nil {
-			ctx := &cmdCtx{}
+			ctx := &cmdCtx{lenientBind: lenient}
 			for _, argv := range cmds {
 				if err = s.runOne(ctx, argv); err != nil {
 					break

@@ -97,6 +97,7 @@ func (s *Server) handleKey(c *Client, k keys.Key) {
 		return
 	}
 	c.session.activity = time.Now()
+	k = k.Canonical()
 	table := c.keyTable
 	repeating := !c.repeatEnd.IsZero()
 	if repeating && time.Now().After(c.repeatEnd) {
@@ -144,7 +145,7 @@ func (s *Server) isPrefix(sess *Session, k keys.Key) bool {
 		if name == "" || name == "None" {
 			continue
 		}
-		if pk, err := keys.Parse(name); err == nil && pk == k {
+		if pk, err := keys.Parse(name); err == nil && pk.Canonical() == k.Canonical() {
 			return true
 		}
 	}

@@ -94,8 +94,7 @@ func (s *Server) newPane(spec paneSpec) (*Pane, error) {
 		cmd.Dir, _ = os.UserHomeDir()
 	}
 	cmd.Env = s.paneEnv(spec.env, p, spec.sessionID)
-	ptmx, err := pty.StartWithAttrs(cmd, &pty.Winsize{Cols: uint16(p.cols), Rows: uint16(p.rows)},
-		&syscall.SysProcAttr{Setsid: true, Setctty: true})
+	ptmx, err := startPTY(cmd, p.cols, p.rows)
 	if err != nil {
 		return nil, fmt.Errorf("create pane: %s: %w", argv[0], err)
 	}
@@ -359,4 +358,34 @@ func (p *Pane) currentPath() string {
 		return ""
 	}
 	return dir
+}
+
+// startPTY starts cmd on a new PTY of the given size. The terminal is set
+// up (size, IUTF8 as tmux sets it) before the program starts, so it never
+// sees the defaults.
+func startPTY(cmd *exec.Cmd, cols, rows int) (*os.File, error) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer tty.Close()
+	if err := pty.Setsize(tty, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
+		_ = ptmx.Close() // best effort
+		return nil, err
+	}
+	if rc, err := tty.SyscallConn(); err == nil {
+		_ = rc.Control(func(fd uintptr) {
+			if t, err := unix.IoctlGetTermios(int(fd), unix.TCGETS); err == nil {
+				t.Iflag |= unix.IUTF8
+				_ = unix.IoctlSetTermios(int(fd), unix.TCSETS, t) // best effort
+			}
+		})
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = tty, tty, tty
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		_ = ptmx.Close() // best effort
+		return nil, err
+	}
+	return ptmx, nil
 }

@@ -180,10 +180,8 @@ func listen(path string) (*net.UnixListener, error) {
 
 // loadDefaults installs the default key bindings and reads the config.
 func (s *Server) loadDefaults() {
-	if errs := s.sourceText("(default bindings)", keys.DefaultBindings); len(errs) > 0 {
-		for _, e := range errs {
-			s.log.Printf("default bindings: %v", e)
-		}
+	for _, e := range s.sourceTextCtx("(default bindings)", keys.DefaultBindings, true) {
+		s.debugf("default bindings: %v", e)
 	}
 	for _, path := range s.configFiles() {
 		data, err := os.ReadFile(path)

@@ -13,6 +13,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -131,6 +132,10 @@ func run(argv []string) int {
 // and, with GMUX_PPROF_DIR set, writes CPU and heap profiles on exit.
 func runServer(g globalFlags, socketPath string) int {
 	logOut := openLog(socketPath)
+	if f, ok := logOut.(*os.File); ok {
+		// A crash must leave its trace somewhere: stderr is /dev/null.
+		_ = debug.SetCrashOutput(f, debug.CrashOptions{}) // best effort
+	}
 	logger := log.New(logOut, fmt.Sprintf("gmux[%d] ", os.Getpid()), log.LstdFlags|log.Lmicroseconds)
 	if dir := os.Getenv("GMUX_PPROF_DIR"); dir != "" {
 		stop := startProfiles(dir, logger)

@@ -283,12 +283,32 @@ func (e *env) cleanup() {
 		pids[s] = p
 	}
 	e.mu.Unlock()
+	if e.t.Failed() {
+		e.logServerLogs()
+	}
 	for s, pid := range pids {
 		if !waitUntil(func() bool { return !isGmux(pid) }) {
 			e.t.Errorf("server pid %d (gmux %s) still running %v after kill-server; sending SIGKILL", pid, s, deadline)
 			syscall.Kill(pid, syscall.SIGKILL)
 			waitUntil(func() bool { return !isGmux(pid) })
 		}
+	}
+}
+
+// logServerLogs prints the tail of the servers' log files (they live in the
+// env's $XDG_STATE_HOME, which is removed with it).
+func (e *env) logServerLogs() {
+	logs, _ := filepath.Glob(filepath.Join(e.dir, "state", "gmux", "*.log"))
+	for _, l := range logs {
+		b, err := os.ReadFile(l)
+		if err != nil || len(b) == 0 {
+			continue
+		}
+		ls := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+		if len(ls) > 40 {
+			ls = ls[len(ls)-40:]
+		}
+		e.t.Logf("server log %s (tail):\n%s", filepath.Base(l), strings.Join(ls, "\n"))
 	}
 }
 

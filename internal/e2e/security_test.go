@@ -96,12 +96,13 @@ func TestPeerUidRefused(t *testing.T) {
 	if os.Getuid() != 0 {
 		t.Skip("needs root to run a client as another uid")
 	}
-	e := newEnv(t)
+	// Registered before newEnv so it runs after the env's kill-server.
 	shared, err := os.MkdirTemp("/tmp", "ge2e-peer-")
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(shared) })
+	e := newEnv(t)
 	os.Chmod(shared, 0o755)
 	e.sock = filepath.Join(shared, "sock")
 	e.addServer("-S", e.sock)
