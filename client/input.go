@@ -15,6 +15,7 @@ func forwardEvents(screen tcell.Screen, w *frameWriter) {
 	var paste []byte
 	pasting := false
 	var buf []byte
+	var mouse mouseTracker
 	for {
 		ev := screen.PollEvent()
 		if ev == nil {
@@ -46,7 +47,7 @@ func forwardEvents(screen tcell.Screen, w *frameWriter) {
 			sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
 			err = w.send(proto.TypeResize, sz.Append(buf[:0]))
 		case *tcell.EventMouse:
-			m, ok := mouseFromEvent(ev)
+			m, ok := mouse.event(ev)
 			if ok {
 				err = w.send(proto.TypeMouse, m.Append(buf[:0]))
 			}
@@ -79,9 +80,11 @@ func appendKeyText(dst []byte, ev *tcell.EventKey) []byte {
 	return dst
 }
 
+// specialKeys maps tcell's named keys to gmux's. tcell reports both BS and
+// DEL as KeyBackspace; it becomes BSpace (DEL), what terminals send for it.
 var specialKeys = map[tcell.Key]rune{
 	tcell.KeyEnter: keys.KeyEnter, tcell.KeyTab: keys.KeyTab, tcell.KeyBacktab: keys.KeyBTab,
-	tcell.KeyEscape: keys.KeyEscape, tcell.KeyBackspace2: keys.KeyBackspace,
+	tcell.KeyEscape: keys.KeyEscape, tcell.KeyBackspace: keys.KeyBackspace,
 	tcell.KeyUp: keys.KeyUp, tcell.KeyDown: keys.KeyDown, tcell.KeyLeft: keys.KeyLeft, tcell.KeyRight: keys.KeyRight,
 	tcell.KeyHome: keys.KeyHome, tcell.KeyEnd: keys.KeyEnd, tcell.KeyPgUp: keys.KeyPageUp, tcell.KeyPgDn: keys.KeyPageDown,
 	tcell.KeyInsert: keys.KeyInsert, tcell.KeyDelete: keys.KeyDelete,
@@ -132,26 +135,38 @@ func keyFromEvent(ev *tcell.EventKey) (keys.Key, bool) {
 	return keys.Key{}, false
 }
 
-// mouseFromEvent converts a tcell mouse event; tcell reports button state,
-// so a press is a newly held button and a release no button at all.
-func mouseFromEvent(ev *tcell.EventMouse) (proto.Mouse, bool) {
+// mouseTracker turns tcell's button state into press, drag and release
+// events, as a program in mouse mode expects.
+type mouseTracker struct {
+	held tcell.ButtonMask
+}
+
+// event converts a tcell mouse event; ok is false for plain motion with
+// nothing held when nothing changed.
+func (t *mouseTracker) event(ev *tcell.EventMouse) (proto.Mouse, bool) {
 	x, y := ev.Position()
 	m := proto.Mouse{Col: uint16(x), Row: uint16(y)}
 	b := ev.Buttons()
+	buttons := b & (tcell.Button1 | tcell.Button2 | tcell.Button3)
 	switch {
 	case b&tcell.WheelUp != 0:
 		m.Button, m.Action = uint8(keys.MouseWheelUp), uint8(keys.MousePress)
 	case b&tcell.WheelDown != 0:
 		m.Button, m.Action = uint8(keys.MouseWheelDown), uint8(keys.MousePress)
-	case b&tcell.Button1 != 0:
-		m.Button, m.Action = uint8(keys.MouseLeft), uint8(keys.MousePress)
-	case b&tcell.Button3 != 0:
-		m.Button, m.Action = uint8(keys.MouseMiddle), uint8(keys.MousePress)
-	case b&tcell.Button2 != 0:
-		m.Button, m.Action = uint8(keys.MouseRight), uint8(keys.MousePress)
+	case buttons != 0 && buttons == t.held:
+		m.Button, m.Action = uint8(buttonOf(buttons)), uint8(keys.MouseMotion)
+	case buttons != 0:
+		pressed := buttons &^ t.held
+		if pressed == 0 {
+			pressed = buttons
+		}
+		m.Button, m.Action = uint8(buttonOf(pressed)), uint8(keys.MousePress)
+	case t.held != 0:
+		m.Button, m.Action = uint8(buttonOf(t.held)), uint8(keys.MouseRelease)
 	default:
-		m.Button, m.Action = uint8(keys.MouseLeft), uint8(keys.MouseRelease)
+		m.Button, m.Action = uint8(keys.MouseNone), uint8(keys.MouseMotion)
 	}
+	t.held = buttons
 	mods := ev.Modifiers()
 	if mods&tcell.ModShift != 0 {
 		m.Mod |= uint8(keys.ModShift)
@@ -163,4 +178,18 @@ func mouseFromEvent(ev *tcell.EventMouse) (proto.Mouse, bool) {
 		m.Mod |= uint8(keys.ModCtrl)
 	}
 	return m, true
+}
+
+// buttonOf names the first button in a tcell mask (tcell's Button2 is the
+// right button and Button3 the middle one).
+func buttonOf(b tcell.ButtonMask) keys.MouseButton {
+	switch {
+	case b&tcell.Button1 != 0:
+		return keys.MouseLeft
+	case b&tcell.Button3 != 0:
+		return keys.MouseMiddle
+	case b&tcell.Button2 != 0:
+		return keys.MouseRight
+	}
+	return keys.MouseNone
 }
