@@ -119,10 +119,33 @@ func (c *command) parseArgs(argv []string) (*args, error) {
 	return a, nil
 }
 
+// CheckArgv validates command names, flags and argument counts without a
+// server, so the client rejects a typo before connecting, as tmux does.
+func CheckArgv(argv []string) error {
+	table := commandTable()
+	for _, cmdArgv := range splitCommands(argv) {
+		if len(cmdArgv) == 0 {
+			continue
+		}
+		c, err := lookupCommand(table, cmdArgv[0])
+		if err != nil {
+			return err
+		}
+		if _, err := c.parseArgs(cmdArgv[1:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // findCommand resolves a name, alias or unique prefix of a name.
 func (s *Server) findCommand(name string) (*command, error) {
+	return lookupCommand(s.commands(), name)
+}
+
+func lookupCommand(table []*command, name string) (*command, error) {
 	var matches []*command
-	for _, c := range s.commands() {
+	for _, c := range table {
 		if c.name == name || c.alias == name {
 			return c, nil
 		}

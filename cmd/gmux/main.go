@@ -97,6 +97,13 @@ func run(argv []string) int {
 		fmt.Printf("gmux %s\n", server.Version)
 		return 0
 	}
+	if g.socketPath == "" && g.label == "" {
+		// Inside a pane, talk to the server that owns it, as tmux does
+		// with $TMUX.
+		if v := os.Getenv("GMUX"); v != "" {
+			g.socketPath, _, _ = strings.Cut(v, ",")
+		}
+	}
 	path, err := client.SocketPath(g.socketPath, g.label)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -104,6 +111,10 @@ func run(argv []string) int {
 	}
 	if len(rest) > 0 && rest[0] == serverCommand {
 		return runServer(g, path)
+	}
+	if err := server.CheckArgv(rest); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
 	}
 	serverArgs := []string{"-S", path}
 	if g.configFile != "" {

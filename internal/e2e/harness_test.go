@@ -136,6 +136,11 @@ func newEnv(t *testing.T) *env {
 	sub["PS1"] = prompt + " "
 	sub["ENV"] = filepath.Join(e.home, ".shrc")
 	sub["LANG"] = "C.UTF-8"
+	if os.Getenv("GMUX_E2E_RACE") != "" {
+		// The server's stderr is /dev/null: race reports go to files.
+		os.MkdirAll(filepath.Join(dir, "race"), 0o700)
+		sub["GORACE"] = "log_path=" + filepath.Join(dir, "race", "report")
+	}
 	drop := map[string]bool{"GMUX": true, "GMUX_PANE": true, "TMUX": true, "TMUX_PANE": true,
 		"LC_ALL": true, "LC_CTYPE": true, "COLUMNS": true, "LINES": true}
 	for _, kv := range os.Environ() {
@@ -291,6 +296,15 @@ func (e *env) cleanup() {
 			e.t.Errorf("server pid %d (gmux %s) still running %v after kill-server; sending SIGKILL", pid, s, deadline)
 			syscall.Kill(pid, syscall.SIGKILL)
 			waitUntil(func() bool { return !isGmux(pid) })
+		}
+	}
+	reports, _ := filepath.Glob(filepath.Join(e.dir, "race", "report*"))
+	for _, r := range reports {
+		if b, err := os.ReadFile(r); err == nil && len(b) > 0 {
+			if len(b) > 6000 {
+				b = b[:6000]
+			}
+			e.t.Errorf("race detector report from a gmux process (%s):\n%s", filepath.Base(r), b)
 		}
 	}
 }
