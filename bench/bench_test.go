@@ -162,6 +162,13 @@ func TestMaxGap(t *testing.T) {
 	if g := maxGap(chunks[:2], at(0), at(300)); g != 290*time.Millisecond {
 		t.Errorf("output stopping early: gap %v, want 290ms", g)
 	}
+	if g := maxGap(nil, at(0), at(300)); g != 300*time.Millisecond {
+		t.Errorf("no output at all: gap %v, want 300ms", g)
+	}
+	// a read blocked across the end counts only up to the end
+	if g := maxGap([]chunk{{at(0), at(10), 1}, {at(10), at(500), 1}}, at(0), at(100)); g != 90*time.Millisecond {
+		t.Errorf("read across the end: gap %v, want 90ms", g)
+	}
 }
 
 func TestReport(t *testing.T) {
@@ -173,6 +180,7 @@ func TestReport(t *testing.T) {
 	rp.add("echo", "echo", "ms", 2,
 		map[string]val{"tmux": num(1), "gmux": failed("timeout after 2s waiting")}, atMost("tmux", 1))
 	rp.add("mem", "mem", "MB", 0, map[string]val{"tmux": num(500)}, below(200, "MB"))
+	rp.extra = append(rp.extra, "elapsed_s=12")
 	var b bytes.Buffer
 	rp.write(&b, []*system{{name: "bare"}, {name: "tmux", bin: "tmux"}, {name: "gmux", err: "go build failed"}})
 	out := b.String()
@@ -182,7 +190,7 @@ func TestReport(t *testing.T) {
 		"4.00", // ratio 80/20
 		"timeout",
 		"gmux not run: go build failed",
-		"figures: tput_bare=100.0 tput_tmux=20.0 tput_gmux=80.0 tput_verdict=pass cpu_tmux=0.300 cpu_gmux=0.200 cpu_verdict=fail echo_tmux=1.00 echo_gmux=timeout echo_verdict=fail mem_tmux=500\n",
+		"figures: elapsed_s=12 tput_bare=100.0 tput_tmux=20.0 tput_gmux=80.0 tput_verdict=pass cpu_tmux=0.300 cpu_gmux=0.200 cpu_verdict=fail echo_tmux=1.00 echo_gmux=timeout echo_verdict=fail mem_tmux=500\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)

@@ -156,9 +156,10 @@ func run(cfg *config, gmuxBin, tmuxBin string) {
 		cleanupAll(true) // nothing a step started outlives it
 		logf("== %s done in %v", st.name, time.Since(t).Round(time.Second))
 	}
-	fmt.Println()
+	el := time.Since(start).Round(time.Second)
+	fmt.Printf("\ntotal time %v (quick=%v, reps=%d, corpus %d MiB)\n\n", el, cfg.quick, cfg.reps, cfg.corpusSize>>20)
+	rep.extra = append(rep.extra, fmt.Sprintf("elapsed_s=%.0f", el.Seconds()), fmt.Sprintf("quick=%v", cfg.quick))
 	rep.write(os.Stdout, systems)
-	fmt.Printf("total time %v (quick=%v)\n", time.Since(start).Round(time.Second), cfg.quick)
 }
 
 func names(ss []*system) string {

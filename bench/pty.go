@@ -251,31 +251,34 @@ func (r *streamReader) bytesRead() int64 {
 	return r.total
 }
 
-// maxGap returns the longest time between from and to during which no
-// client output arrived (reads that returned nothing new).
+// maxGap returns the longest time between from and to during which the
+// reader sat blocked in read() with no client output arriving. Time the
+// reader itself spent (pacing, processing) does not count; a stream that
+// stops early counts up to to.
 func maxGap(chunks []chunk, from, to time.Time) time.Duration {
 	var gap time.Duration
 	last := from
 	for _, c := range chunks {
-		if c.end.Before(from) {
+		if !c.end.After(from) {
 			continue
 		}
-		if c.end.After(to) {
-			break
-		}
-		// The reader was busy (sleeping or processing) until c.start; only
-		// the time it spent blocked in read counts against the server.
 		s := c.start
 		if s.Before(last) {
 			s = last
 		}
-		if d := c.end.Sub(s); d > gap {
+		e := c.end
+		if e.After(to) {
+			e = to
+		}
+		if d := e.Sub(s); d > gap {
 			gap = d
 		}
 		last = c.end
+		if !c.end.Before(to) {
+			return gap
+		}
 	}
-	if d := to.Sub(last); d > gap && !last.Equal(from) {
-		// output stopped before the producer finished
+	if d := to.Sub(last); d > gap {
 		gap = d
 	}
 	return gap

@@ -68,6 +68,7 @@ type report struct {
 	rows   []*row
 	errors []string // measurements that failed as a whole
 	notes  []string
+	extra  []string // key=value pairs put first on the figures line
 }
 
 func (rp *report) note(s string) { rp.notes = append(rp.notes, s) }
@@ -247,7 +248,7 @@ func (rp *report) write(w io.Writer, systems []*system) {
 
 // keyValues renders every figure as key_system=value on one line.
 func (rp *report) keyValues() string {
-	var parts []string
+	parts := append([]string(nil), rp.extra...)
 	for _, r := range rp.rows {
 		for _, sys := range []string{"bare", "tmux", "gmux"} {
 			v, ok := r.vals[sys]

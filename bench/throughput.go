@@ -393,6 +393,8 @@ func tputRows(f tputFigures, errs map[string]string, systems []*system, size int
 	rep.note("longest output gap/stall: longest time the client's reader waited in read() while the pane produced")
 	rep.add("tput_attached_cli_cpu_per_mb", "attached: client CPU per MB", "s/MB", 4,
 		vals(modeAttached, perMB(func(r tputResult) float64 { return r.cliCPU }), false), noGoal())
+	rep.add("tput_attached_all_cpu_per_mb", "attached: server+client CPU per MB", "s/MB", 4,
+		vals(modeAttached, perMB(func(r tputResult) float64 { return r.srvCPU + r.cliCPU }), false), noGoal())
 	rep.add("tput_attached_client_mb", "attached: bytes to client", "MB", 1,
 		vals(modeAttached, func(r tputResult) float64 { return mb(r.clientBytes) }, false), noGoal())
 	rep.add("tput_attached_gap_ms", "attached: longest client output gap", "ms", 0,

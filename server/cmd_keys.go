@@ -155,23 +155,35 @@ var cmdListKeys = command{
 		if t := a.get('T'); t != "" {
 			tables = []string{t}
 		}
+		type row struct {
+			table string
+			b     keys.Binding
+		}
+		var rows []row
+		tableW, keyW := 0, 0
 		for _, name := range tables {
 			for _, b := range s.tables.List(name) {
 				if len(a.pos) == 1 && b.Key.String() != a.pos[0] {
 					continue
 				}
-				flag := "  "
-				if b.Repeat {
-					flag = "-r"
-				}
-				if a.has('N') {
-					if b.Note != "" {
-						ctx.printf("%-10s %s\n", b.Key.String(), b.Note)
-					}
-					continue
-				}
-				ctx.printf("bind-key %s -T %-10s %-5s %s\n", flag, name, escapeKeyName(b.Key.String()), b.Command)
+				rows = append(rows, row{name, b})
+				tableW = max(tableW, len(name))
+				keyW = max(keyW, len(escapeKeyName(b.Key.String())))
 			}
+		}
+		for _, r := range rows {
+			if a.has('N') {
+				if r.b.Note != "" {
+					ctx.printf("%-*s %s\n", keyW, escapeKeyName(r.b.Key.String()), r.b.Note)
+				}
+				continue
+			}
+			repeat := "  "
+			if r.b.Repeat {
+				repeat = "-r"
+			}
+			// tmux's layout: columns padded to the widest table and key.
+			ctx.printf("bind-key %s -T %-*s %-*s %s\n", repeat, tableW, r.table, keyW, escapeKeyName(r.b.Key.String()), r.b.Command)
 		}
 		return nil
 	},

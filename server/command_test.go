@@ -422,3 +422,30 @@ func TestCommandTable(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckArgv(t *testing.T) {
+	tests := []struct {
+		argv []string
+		err  string
+	}{
+		{nil, ""},
+		{[]string{"new", "-d", "-s", "x"}, ""},
+		{[]string{"new", "-d", ";", "neww", "-n", "y"}, ""},
+		{[]string{"new", "-d;", "splitw", "-h"}, ""},
+		{[]string{"bind", "x", "neww", `\;`, "splitw"}, ""},
+		{[]string{"frobnicate"}, "unknown command: frobnicate"},
+		{[]string{"new", ";", "frob"}, "unknown command: frob"},
+		{[]string{"kill-s"}, "ambiguous command: kill-s, could be: kill-server, kill-session"},
+		{[]string{"neww", "-Q"}, "command new-window: unknown flag -Q"},
+		{[]string{"rename-window"}, "usage: rename-window [-t target-window] new-name"},
+	}
+	for _, tt := range tests {
+		err := CheckArgv(tt.argv)
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("CheckArgv(%q): %v", tt.argv, err)
+		case tt.err != "" && (err == nil || err.Error() != tt.err):
+			t.Errorf("CheckArgv(%q) = %v, want %q", tt.argv, err, tt.err)
+		}
+	}
+}

@@ -14,7 +14,7 @@ func benchInput(kind string) []byte {
 			fmt.Fprintf(&b, "%d the quick brown fox jumps over the lazy dog and keeps on running far away\r\n", b.Len())
 		}
 	case "sgr":
-		for i := 0; b.Len() < 256<<10; i++ {
+		for i := 0; b.Len() < 256<<10 || i%4 != 0; i++ {
 			fmt.Fprintf(&b, "\x1b[%d;1mword\x1b[0m \x1b[38;5;%dmcolour\x1b[39m \x1b[48;2;%d;%d;40mrgb\x1b[m ", 31+i%7, i%256, i%256, (i*7)%256)
 			if i%4 == 3 {
 				b.WriteString("\r\n")
@@ -38,7 +38,7 @@ func benchWrite(b *testing.B, kind string) {
 	in := benchInput(kind)
 	term := New(80, 24, Options{})
 	// Warm up: fill the history ring and the style table.
-	for i := 0; i < 2 || term.HistoryLen() < defaultHistoryLimit; i++ {
+	for i := 0; i < 2 || (i < 20 && term.HistoryLen() < defaultHistoryLimit); i++ {
 		term.Write(in)
 	}
 	b.SetBytes(int64(len(in)))

@@ -21,13 +21,7 @@ func (t *Terminal) Capture(dst []byte, o CaptureOptions) []byte {
 	for row := start; row <= end; row++ {
 		var wrapped bool
 		cells, wrapped = t.LineCells(row, cells[:0])
-		n := len(cells)
-		for n > 0 && (cells[n-1].Rune == 0) {
-			n--
-		}
-		if n > 0 && cells[n-1].Width == 2 && n < len(cells) {
-			n++
-		}
+		n := min(t.lineUsed(row), len(cells))
 		lineStart := len(dst)
 		for _, c := range cells[:n] {
 			if c.Width == 0 {
@@ -52,6 +46,14 @@ func (t *Terminal) Capture(dst []byte, o CaptureOptions) []byte {
 		}
 	}
 	return dst
+}
+
+// lineUsed is the number of written columns of line row (see line.used).
+func (t *Terminal) lineUsed(row int) int {
+	if row >= 0 {
+		return t.scr.lines[row].used
+	}
+	return packedUsed(t.hist.get(t.hist.len() + row))
 }
 
 var captureAttrs = [...]struct {

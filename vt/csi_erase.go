@@ -58,6 +58,9 @@ func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
 	eraseCells(l.cells, x0, x1, sid)
 	if x1 >= t.cols {
 		l.wrapped = false
+		if x0 <= 0 {
+			l.used = 0
+		}
 	}
 }
 
@@ -92,7 +95,9 @@ func (t *Terminal) insertChars(n int) {
 	if t.cur.x > right {
 		return
 	}
-	insertCells(t.scr.lines[t.cur.y].cells[:right+1], t.cur.x, n, t.eraseStyle())
+	l := &t.scr.lines[t.cur.y]
+	insertCells(l.cells[:right+1], t.cur.x, n, t.eraseStyle())
+	l.used = max(l.used, right+1)
 	t.cur.pending = false
 }
 
@@ -104,7 +109,9 @@ func (t *Terminal) deleteChars(n int) {
 	if t.cur.x > right {
 		return
 	}
-	deleteCells(t.scr.lines[t.cur.y].cells[:right+1], t.cur.x, n, t.eraseStyle())
+	l := &t.scr.lines[t.cur.y]
+	deleteCells(l.cells[:right+1], t.cur.x, n, t.eraseStyle())
+	l.used = max(l.used, right+1-n)
 	t.cur.pending = false
 }
 
@@ -185,6 +192,7 @@ func (t *Terminal) scrollRegionUp(top, bottom, n int, toHistory bool) {
 	for y := bottom - n + 1; y <= bottom; y++ {
 		fillCells(lines[y].cells, sid)
 		lines[y].wrapped = false
+		lines[y].used = 0
 	}
 }
 
@@ -232,6 +240,7 @@ func (t *Terminal) scrollDown(top, bottom, n int) {
 	for y := top; y < top+n; y++ {
 		fillCells(lines[y].cells, sid)
 		lines[y].wrapped = false
+		lines[y].used = 0
 	}
 }
 
@@ -240,6 +249,6 @@ func (t *Terminal) pushHistory(l *line) {
 	if t.hist.limit != t.histLim {
 		t.hist.setLimit(t.histLim)
 	}
-	t.scratch = t.packLine(t.scratch[:0], l.cells, l.wrapped)
+	t.scratch = t.packLine(t.scratch[:0], l.cells, l.wrapped, l.used)
 	t.hist.push(t.scratch)
 }

@@ -68,6 +68,7 @@ func (t *Terminal) alignmentTest() {
 	for i := range t.scr.lines {
 		l := &t.scr.lines[i]
 		l.wrapped = false
+		l.used = len(l.cells)
 		for j := range l.cells {
 			l.cells[j] = Cell{Rune: 'E', Width: 1}
 		}

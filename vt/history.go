@@ -46,10 +46,14 @@ func (h *history) push(b []byte) {
 
 // clone copies b into old's storage if it fits without wasting much.
 func clone(old, b []byte) []byte {
-	if cap(old) >= len(b) && cap(old) <= 2*len(b)+64 {
+	if cap(old) >= len(b) && cap(old) <= 4*len(b)+256 {
 		return append(old[:0], b...)
 	}
-	n := (len(b) + 31) &^ 31 // a little room so buffers can be reused
+	n := len(b)
+	if old != nil {
+		n += n / 4 // a reused slot gets room to stay reusable
+	}
+	n = (n + 31) &^ 31
 	return append(make([]byte, 0, n), b...)
 }
 
@@ -119,7 +123,8 @@ func (h *history) replace(lines [][]byte) {
 // Packed line format:
 //
 //	flags byte (bit 0: wrapped)
-//	uvarint: number of columns used (trailing default blanks trimmed)
+//	uvarint: number of columns encoded (trailing default blanks trimmed)
+//	uvarint: columns used (see line.used)
 //	then cells, each one of:
 //	  0x00                    a blank cell
 //	  0x01 style              the following cells use style (see appendStyle)
@@ -134,19 +139,22 @@ const (
 )
 
 // packLine appends the packed form of cells to dst.
-func (t *Terminal) packLine(dst []byte, cells []Cell, wrapped bool) []byte {
+func (t *Terminal) packLine(dst []byte, cells []Cell, wrapped bool, used int) []byte {
 	n := len(cells)
 	if !wrapped {
 		for n > 0 && cells[n-1] == blankCell {
 			n--
 		}
 	}
+	used = min(used, len(cells))
+	n = max(n, used)
 	var flags byte
 	if wrapped {
 		flags = 1
 	}
 	dst = append(dst, flags)
 	dst = binary.AppendUvarint(dst, uint64(n))
+	dst = binary.AppendUvarint(dst, uint64(used))
 	var cur StyleID
 	for i := 0; i < n; i++ {
 		c := cells[i]
@@ -215,7 +223,7 @@ func uvarint(b []byte) (uint64, []byte) {
 	return v, b[n:]
 }
 
-// packedInfo returns a packed line's wrapped flag and used width.
+// packedInfo returns a packed line's wrapped flag and encoded width.
 func packedInfo(b []byte) (wrapped bool, width int) {
 	if len(b) == 0 {
 		return false, 0
@@ -224,17 +232,38 @@ func packedInfo(b []byte) (wrapped bool, width int) {
 	return b[0]&1 != 0, int(v)
 }
 
+// packedUsed returns a packed line's used columns.
+func packedUsed(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	_, rest := uvarint(b[1:])
+	v, _ := uvarint(rest)
+	return int(v)
+}
+
+// unpackFirst decodes only the first character of packed line b.
+func (t *Terminal) unpackFirst(b []byte, dst []Cell) ([]Cell, bool) {
+	return t.unpack(b, dst, 1)
+}
+
 // unpackLine appends the cells of packed line b to dst (only the used
 // width; callers pad).
 func (t *Terminal) unpackLine(b []byte, dst []Cell) ([]Cell, bool) {
+	return t.unpack(b, dst, -1)
+}
+
+// unpack decodes at most limit characters (all if limit < 0).
+func (t *Terminal) unpack(b []byte, dst []Cell, limit int) ([]Cell, bool) {
 	if len(b) == 0 {
 		return dst, false
 	}
 	wrapped := b[0]&1 != 0
 	_, b = uvarint(b[1:])
+	_, b = uvarint(b)
 	var sid StyleID
 	wide := false
-	for len(b) > 0 {
+	for len(b) > 0 && limit != 0 {
 		c := b[0]
 		var r rune
 		switch c {
@@ -267,6 +296,7 @@ func (t *Terminal) unpackLine(b []byte, dst []Cell) ([]Cell, bool) {
 				b = b[n:]
 			}
 		}
+		limit--
 		if wide {
 			dst = append(dst, Cell{Rune: r, Style: sid, Width: 2}, Cell{Style: sid})
 			wide = false

@@ -49,8 +49,8 @@ type parser struct {
 	str     []byte // OSC or DCS data
 	strOver bool   // string exceeded its bound: drop it
 
-	u8   [4]byte // partial UTF-8 sequence carried across Writes
-	u8n  int
+	u8  [4]byte // partial UTF-8 sequence carried across Writes
+	u8n int
 }
 
 func (p *parser) reset() {
@@ -191,6 +191,17 @@ func (t *Terminal) Write(p []byte) (int, error) {
 				i += n
 				continue
 			}
+		}
+		if (pr.state == stCSIParam || pr.state == stCSIEntry) && (b-'0' < 10 || b == ';') {
+			// Fast path for CSI parameters.
+			j := i
+			for j < len(p) && (p[j]-'0' < 10 || p[j] == ';') {
+				pr.paramByte(p[j])
+				j++
+			}
+			pr.state = stCSIParam
+			i = j
+			continue
 		}
 		t.advance(b)
 		i++

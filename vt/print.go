@@ -99,6 +99,9 @@ func (t *Terminal) printASCII(s []byte) {
 		for j := range row {
 			row[j] = Cell{Rune: rune(s[i+j]), Style: sid, Width: 1}
 		}
+		if l := &t.scr.lines[t.cur.y]; l.used < x+n {
+			l.used = x + n
+		}
 		i += n - 1
 		x += n
 		if x > last {
@@ -163,10 +166,13 @@ func (t *Terminal) putChar(r rune, w int) {
 		right = t.rightEdge()
 	}
 	x := t.cur.x
-	cells := t.scr.lines[t.cur.y].cells
+	l := &t.scr.lines[t.cur.y]
+	cells := l.cells
 	if t.modes&ModeInsert != 0 {
 		insertCells(cells[:right+1], x, w, t.cur.sid)
+		l.used = max(l.used, right+1)
 	}
+	l.used = max(l.used, x+w)
 	fixWideAt(cells, x)
 	if w == 2 {
 		fixWideAt(cells, x+1)

@@ -76,6 +76,7 @@ func cropScreen(s *screen, cols, rows int, cy *int) *screen {
 		copy(dst, src)
 		sanitizeLine(dst)
 		n.lines[y].wrapped = s.lines[y+shift].wrapped && len(src) <= cols
+		n.lines[y].used = min(s.lines[y+shift].used, cols)
 	}
 	return n
 }
@@ -99,6 +100,12 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		l := &t.main.lines[i-hn]
 		return nil, l.cells, l.wrapped
 	}
+	usedOf := func(i int) int {
+		if i < hn {
+			return packedUsed(t.hist.get(i))
+		}
+		return t.main.lines[i-hn].used
+	}
 	for s := 0; s < total; {
 		e := s
 		for e < total-1 {
@@ -117,11 +124,11 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 					s = e + 1
 					continue
 				}
-			} else if usedWidth(cells) <= cols {
+			} else if max(usedWidth(cells), usedOf(s)) <= cols {
 				if cursorIn {
 					curLine, curX = len(out), min(cx, cols-1)
 				}
-				out = append(out, t.packLine(nil, cells[:min(cols, len(cells))], false))
+				out = append(out, t.packLine(nil, cells[:min(cols, len(cells))], false, usedOf(s)))
 				s = e + 1
 				continue
 			}
@@ -129,6 +136,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		// Gather the logical line.
 		buf = buf[:0]
 		off := -1
+		used := 0
 		for k := s; k <= e; k++ {
 			p, cells, _ := get(k)
 			if k == hn+cy {
@@ -146,7 +154,18 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 			} else if k < e {
 				buf = append(buf, cells...)
 			} else {
-				buf = append(buf, cells[:usedWidth(cells)]...)
+				buf = append(buf, cells[:max(usedWidth(cells), min(usedOf(k), len(cells)))]...)
+			}
+			if k == e {
+				used = len(buf) // everything gathered counts as written
+			}
+			if k < e {
+				// A blank left by a wide character that wrapped early
+				// is not part of the text.
+				n := len(buf)
+				if n > 0 && buf[n-1] == blankCell && t.startsWide(get, k+1) {
+					buf = buf[:n-1]
+				}
 			}
 		}
 		// Split into lines of cols cells.
@@ -164,7 +183,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 				curLine, curX = len(out), min(off-pos, cols-1)
 				off = -1
 			}
-			out = append(out, t.packLine(nil, buf[pos:end], wrapped))
+			out = append(out, t.packLine(nil, buf[pos:end], wrapped, min(max(used-pos, 0), end-pos)))
 			if !wrapped {
 				break
 			}
@@ -188,6 +207,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		sanitizeLine(cells)
 		l.cells = cells
 		l.wrapped = w
+		l.used = min(packedUsed(out[i]), cols)
 	}
 	t.main = scr
 	if curLine < 0 {
@@ -246,7 +266,7 @@ func (t *Terminal) resizeHeight(rows, cy int) int {
 		cells, w := t.unpackLine(p, make([]Cell, 0, cols))
 		cells = fitCells(cells, 0, cols)
 		sanitizeLine(cells)
-		pulled = append(pulled, line{cells: cells, wrapped: w})
+		pulled = append(pulled, line{cells: cells, wrapped: w, used: min(packedUsed(p), cols)})
 	}
 	lines := make([]line, 0, rows)
 	for i := len(pulled) - 1; i >= 0; i-- {
@@ -258,4 +278,15 @@ func (t *Terminal) resizeHeight(rows, cy int) int {
 	}
 	s.lines = lines
 	return cy + len(pulled)
+}
+
+// startsWide reports whether line i begins with a wide character.
+func (t *Terminal) startsWide(get func(int) ([]byte, []Cell, bool), i int) bool {
+	p, cells, _ := get(i)
+	if p != nil {
+		var one [2]Cell
+		c, _ := t.unpackFirst(p, one[:0])
+		return len(c) > 0 && c[0].Width == 2
+	}
+	return len(cells) > 0 && cells[0].Width == 2
 }

@@ -9,6 +9,9 @@ var blankCell = Cell{Width: 1}
 type line struct {
 	cells   []Cell
 	wrapped bool // the line continues on the next (autowrap happened)
+	// used is how many leading cells have been written, as tmux's
+	// cellused: capture-pane -J and -N stop there.
+	used int
 }
 
 type screen struct {
@@ -42,6 +45,7 @@ func (s *screen) clear(sid StyleID) {
 	for i := range s.lines {
 		fillCells(s.lines[i].cells, sid)
 		s.lines[i].wrapped = false
+		s.lines[i].used = 0
 	}
 }
 

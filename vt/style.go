@@ -75,9 +75,10 @@ func (t *Terminal) compactStyles() {
 	t.cur.sid = re(t.cur.sid)
 	t.savedMain.sid = re(t.savedMain.sid)
 	t.savedAlt.sid = re(t.savedAlt.sid)
-	if t.styles.full() {
-		// The screens alone use more styles than the limit: let it grow.
-		t.styles.limit = 2 * len(t.styles.list)
+	if len(t.styles.list) >= t.styles.limit/2 {
+		// The screens alone use most of the table: let it grow so that
+		// compaction stays rare.
+		t.styles.limit = 2 * t.styles.limit
 	} else if t.styles.limit > styleTableLimit && len(t.styles.list) < styleTableLimit/2 {
 		t.styles.limit = styleTableLimit
 	}
@@ -88,11 +89,13 @@ func (t *Terminal) compactStyles() {
 type clusterTable struct {
 	list  []string
 	index map[string]rune
+	limit int
 }
 
 func (ct *clusterTable) init() {
 	ct.list = ct.list[:0]
 	ct.index = make(map[string]rune)
+	ct.limit = clusterTableLimit
 }
 
 func (ct *clusterTable) get(r rune) string {
@@ -109,8 +112,15 @@ func (t *Terminal) internCluster(b []byte) rune {
 	if r, ok := ct.index[string(b)]; ok {
 		return r
 	}
-	if len(ct.list) >= clusterTableLimit {
+	if len(ct.list) >= ct.limit {
 		t.compactClusters()
+		// If the screens alone use most of the table, let it grow so
+		// that compaction stays rare; it shrinks back when it can.
+		if len(ct.list) >= ct.limit/2 {
+			ct.limit = 2 * ct.limit
+		} else if ct.limit > clusterTableLimit && len(ct.list) < clusterTableLimit/2 {
+			ct.limit = clusterTableLimit
+		}
 	}
 	s := string(b)
 	r := rune(maxRune + 1 + len(ct.list))
@@ -157,14 +167,16 @@ func (t *Terminal) internClusterString(s string) rune {
 // never reused; when the table is full the oldest entries are forgotten, so
 // very old history may lose its links.
 type linkTable struct {
-	urls  map[uint32]string
-	index map[string]uint32
-	next  uint32
+	urls   map[uint32]string
+	keys   map[uint32]string
+	index  map[string]uint32
+	next   uint32
 	oldest uint32
 }
 
 func (lt *linkTable) init() {
 	lt.urls = make(map[uint32]string)
+	lt.keys = make(map[uint32]string)
 	lt.index = make(map[string]uint32)
 	lt.next = 1
 	lt.oldest = 1
@@ -177,22 +189,18 @@ func (lt *linkTable) add(key, url string) uint32 {
 	if id, ok := lt.index[key]; ok {
 		return id
 	}
-	for len(lt.urls) >= linkTableLimit {
-		if u, ok := lt.urls[lt.oldest]; ok {
+	for len(lt.urls) >= linkTableLimit && lt.oldest < lt.next {
+		if k, ok := lt.keys[lt.oldest]; ok {
+			delete(lt.index, k)
+			delete(lt.keys, lt.oldest)
 			delete(lt.urls, lt.oldest)
-			for k, v := range lt.index {
-				if v == lt.oldest {
-					delete(lt.index, k)
-					break
-				}
-			}
-			_ = u
 		}
 		lt.oldest++
 	}
 	id := lt.next
 	lt.next++
 	lt.urls[id] = url
+	lt.keys[id] = key
 	lt.index[key] = id
 	return id
 }

@@ -22,15 +22,15 @@ type Terminal struct {
 	savedAlt  cursorState // DECSC on the alternate screen
 	hasSaved  [2]bool
 
-	modes   Modes
-	shape   CursorShape
-	top     int // scroll region, inclusive rows
-	bottom  int
-	left    int // left/right margins (DECSLRM), inclusive columns
-	right   int
-	lrMode  bool // DECLRMM
-	tabs    []bool
-	lastRune rune // for REP
+	modes     Modes
+	shape     CursorShape
+	top       int // scroll region, inclusive rows
+	bottom    int
+	left      int // left/right margins (DECSLRM), inclusive columns
+	right     int
+	lrMode    bool // DECLRMM
+	tabs      []bool
+	lastRune  rune // for REP
 	lastValid bool
 
 	title string
@@ -42,8 +42,8 @@ type Terminal struct {
 	clusters clusterTable
 	links    linkTable
 
-	palette    [256]Color // OSC 4 overrides; 0 = not set
-	paletteSet [256]bool
+	palette     [256]Color // OSC 4 overrides; 0 = not set
+	paletteSet  [256]bool
 	defColors   [2]Color // OSC 10/11
 	defColorSet [2]bool
 
@@ -56,13 +56,13 @@ type Terminal struct {
 
 // cursorState is the part of the terminal that DECSC saves.
 type cursorState struct {
-	x, y    int
-	pending bool // deferred wrap: the next printable wraps first
-	style   Style
-	sid     StyleID // interned style
-	g       [4]charset
-	gl      int // 0 = G0, 1 = G1
-	origin  bool
+	x, y     int
+	pending  bool // deferred wrap: the next printable wraps first
+	style    Style
+	sid      StyleID // interned style
+	g        [4]charset
+	gl       int // 0 = G0, 1 = G1
+	origin   bool
 	autowrap bool // only saved for completeness; DECAWM is a mode
 }
 

@@ -278,9 +278,12 @@ func (e *env) cleanup() {
 	e.mu.Lock()
 	sels := append([]string(nil), e.sels...)
 	e.mu.Unlock()
+	hung := map[string]error{}
 	for _, sel := range sels {
 		flag, value, _ := strings.Cut(sel, " ")
-		e.exec(flag, value, "kill-server")
+		if _, _, _, err := e.exec(flag, value, "kill-server"); err != nil {
+			hung[sel] = err
+		}
 	}
 	e.mu.Lock()
 	pids := map[string]int{}
@@ -292,7 +295,11 @@ func (e *env) cleanup() {
 		e.logServerLogs()
 	}
 	for s, pid := range pids {
-		if !waitUntil(func() bool { return !isGmux(pid) }) {
+		if err := hung[s]; err != nil && isGmux(pid) {
+			e.t.Errorf("%v (server pid %d hung?); sending SIGKILL", err, pid)
+			syscall.Kill(pid, syscall.SIGKILL)
+			waitUntil(func() bool { return !isGmux(pid) })
+		} else if !waitUntil(func() bool { return !isGmux(pid) }) {
 			e.t.Errorf("server pid %d (gmux %s) still running %v after kill-server; sending SIGKILL", pid, s, deadline)
 			syscall.Kill(pid, syscall.SIGKILL)
 			waitUntil(func() bool { return !isGmux(pid) })

@@ -284,3 +284,22 @@ func TestCaptureMatchesTmux(t *testing.T) {
 		t.Errorf("capture-pane -p differs from tmux 3.3a on the same bytes:\n%s", diff.String())
 	}
 }
+
+// TestPaneTerm: panes get TERM from default-terminal, tmux-256color where the
+// terminfo database has it, else screen-256color.
+func TestPaneTerm(t *testing.T) {
+	t.Parallel()
+	want := "screen-256color"
+	for _, d := range []string{"/usr/share/terminfo", "/lib/terminfo", "/etc/terminfo"} {
+		if _, err := os.Stat(filepath.Join(d, "t", "tmux-256color")); err == nil {
+			want = "tmux-256color"
+		}
+	}
+	e := newEnv(t)
+	newShellSession(t, e, "t")
+	e.mustRun("send-keys", "-t", "t", `echo "T=$TERM"`, "Enter")
+	out := e.waitCapture("t", "\nT=")
+	if !hasLine(out, "T="+want) {
+		t.Errorf("TERM in a pane: want %s; capture:\n%s", want, out)
+	}
+}
