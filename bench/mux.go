@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -165,17 +164,32 @@ func (s *server) run(timeout time.Duration, args ...string) (string, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := s.command(ctx, args...)
-	var out, errb bytes.Buffer
-	cmd.Stdout = &out
-	cmd.Stderr = &errb
-	err := cmd.Run()
+	// Output goes to files, not pipes: the harness then waits for the
+	// process only, never for a descendant that holds a pipe, and no copying
+	// goroutine can be starved on a loaded machine.
+	outF, err := os.CreateTemp(filepath.Join(benchRoot, "tmp"), "out-")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(outF.Name())
+	defer outF.Close()
+	errF, err := os.CreateTemp(filepath.Join(benchRoot, "tmp"), "err-")
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(errF.Name())
+	defer errF.Close()
+	cmd.Stdout, cmd.Stderr = outF, errF
+	err = cmd.Run()
+	out, _ := os.ReadFile(outF.Name())
+	errb, _ := os.ReadFile(errF.Name())
 	if ctx.Err() != nil {
-		return out.String(), fmt.Errorf("%s %s: %w after %v", s.sys.name, strings.Join(args, " "), errTimeout, timeout)
+		return string(out), fmt.Errorf("%s %s: %w after %v", s.sys.name, strings.Join(args, " "), errTimeout, timeout)
 	}
 	if err != nil {
-		return out.String(), fmt.Errorf("%s %s: %v: %s", s.sys.name, strings.Join(args, " "), err, strings.TrimSpace(errb.String()))
+		return string(out), fmt.Errorf("%s %s: %v: %s", s.sys.name, strings.Join(args, " "), err, strings.TrimSpace(string(errb)))
 	}
-	return out.String(), nil
+	return string(out), nil
 }
 
 // timed runs one command with its output discarded and returns the wall time
@@ -207,6 +221,10 @@ func (s *server) timed(timeout time.Duration, args ...string) (time.Duration, er
 
 // newSession creates a detached 120x40 session running cmd (via the shell).
 func (s *server) newSession(name, cmd string) error {
+	if s.pid > 0 && !alive(s.pid) {
+		// Do not let the command quietly start a new server.
+		return fmt.Errorf("%s server (pid %d) died", s.sys.name, s.pid)
+	}
 	args := []string{"new-session", "-d", "-x", "120", "-y", "40", "-s", name}
 	if cmd != "" {
 		args = append(args, cmd)

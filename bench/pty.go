@@ -204,7 +204,7 @@ func (r *streamReader) await(w *waiter, timeout time.Duration) (time.Time, error
 	case at := <-w.ch:
 		return at, nil
 	case <-t.C:
-		r.drop(w)
+		// w stays registered: the caller may wait on it again.
 		return time.Time{}, fmt.Errorf("%w after %v waiting for %q on client output", errTimeout, timeout, w.s)
 	case <-r.done:
 		select {

@@ -126,6 +126,28 @@ func (r *tputRun) doneAt(timeout time.Duration) (time.Time, error) {
 	}
 }
 
+// whileBusy calls wait with the base timeout and, as long as the server
+// keeps burning CPU (slow, not hung), again in 10 s steps, up to 4x base.
+// A hung server times out at base; a busy but slow one gets its figure.
+func whileBusy(pid int, base time.Duration, wait func(time.Duration) (time.Time, error)) (time.Time, error) {
+	start := time.Now()
+	last, _ := cpuSeconds(pid)
+	step := base
+	for {
+		at, err := wait(step)
+		if err == nil || !errors.Is(err, errTimeout) {
+			return at, err
+		}
+		cpu, cerr := cpuSeconds(pid)
+		if cerr != nil || cpu-last < 0.2 || time.Since(start) > 4*base {
+			return at, fmt.Errorf("%w after %v (server used %.1fs CPU in the last %v): %v",
+				errTimeout, time.Since(start).Round(time.Second), cpu-last, step, err)
+		}
+		logf("still waiting after %v: server busy (%.1fs CPU in %v)", time.Since(start).Round(time.Second), cpu-last, step)
+		last, step = cpu, 10*time.Second
+	}
+}
+
 func tputTimeout(size int64) time.Duration {
 	return 10*time.Second + time.Duration(float64(size)/float64(2<<20)*float64(time.Second))
 }
@@ -210,7 +232,7 @@ func runMuxTput(srv *server, mode tputMode, corpus string, size int64) (res tput
 	timeout := tputTimeout(size)
 	var at time.Time
 	if client != nil {
-		at, err = client.r.await(w, timeout)
+		at, err = whileBusy(srv.pid, timeout, func(d time.Duration) (time.Time, error) { return client.r.await(w, d) })
 		if err != nil && mode == modeSlow && errors.Is(err, errTimeout) {
 			err = fmt.Errorf("slow client never reached the final screen: %v", err)
 		}
@@ -224,7 +246,7 @@ func runMuxTput(srv *server, mode tputMode, corpus string, size int64) (res tput
 			}
 		}
 	} else {
-		if _, err = r.doneAt(timeout); err == nil {
+		if _, err = whileBusy(srv.pid, timeout, r.doneAt); err == nil {
 			at, err = srv.waitCapture(name, r.marker(), 15*time.Second, 10*time.Millisecond)
 		}
 	}

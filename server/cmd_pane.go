@@ -24,6 +24,9 @@ var cmdSplitWindow = command{
 		if a.has('h') {
 			kind = leftRight
 		}
+		if extent(target, kind) < minSplit {
+			return errNoSpace
+		}
 		dir := a.get('c')
 		if dir == "" {
 			dir = target.currentPath()
@@ -32,17 +35,10 @@ var cmdSplitWindow = command{
 		if err != nil {
 			return err
 		}
-		p.window = w
-		i := w.paneIndex(target) + 1
-		if a.has('b') {
-			i--
+		if err := w.splitPane(target, p, kind, a.has('b')); err != nil {
+			p.kill()
+			return err
 		}
-		w.panes = append(w.panes, nil)
-		copy(w.panes[i+1:], w.panes[i:])
-		w.panes[i] = p
-		w.zoomed = false
-		w.layoutState.split(target, p, kind, a.has('b'))
-		w.relayout()
 		if !a.has('d') {
 			w.active = p
 		}

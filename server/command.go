@@ -266,26 +266,32 @@ type logicalLine struct {
 	text   string
 }
 
-// logicalLines joins backslash-continued lines and drops blank ones.
+// logicalLines joins lines ending in an odd number of backslashes with
+// the next, and drops blank ones.
 func logicalLines(text string) []logicalLine {
 	var out []logicalLine
 	var cur strings.Builder
 	start := 0
-	for i, raw := range strings.Split(text, "\n") {
-		raw = strings.TrimRight(raw, "\r")
-		if cur.Len() == 0 {
-			start = i + 1
-		}
-		if strings.HasSuffix(raw, "\\") && !strings.HasSuffix(raw, "\\\\") {
-			cur.WriteString(raw[:len(raw)-1])
-			continue
-		}
-		cur.WriteString(raw)
+	emit := func() {
 		if t := strings.TrimSpace(cur.String()); t != "" {
 			out = append(out, logicalLine{number: start, text: t})
 		}
 		cur.Reset()
 	}
+	for i, raw := range strings.Split(text, "\n") {
+		raw = strings.TrimRight(raw, "\r")
+		if cur.Len() == 0 {
+			start = i + 1
+		}
+		n := len(raw) - len(strings.TrimRight(raw, "\\"))
+		if n%2 == 1 {
+			cur.WriteString(raw[:len(raw)-1])
+			continue
+		}
+		cur.WriteString(raw)
+		emit()
+	}
+	emit() // a last line that ended in a continuation
 	return out
 }
 
@@ -313,7 +319,7 @@ func parseCommandText(text string) ([][]string, error) {
 			flush()
 		case ch == '#' && !inWord:
 			i = len(r)
-		case ch == ';' && !inWord:
+		case ch == ';':
 			flush()
 			cmds = append(cmds, cur)
 			cur = nil
@@ -385,9 +391,6 @@ func parseCommandText(text string) ([][]string, error) {
 		case (ch == '{' || ch == '}') && !inWord:
 			return nil, errors.New("braces are not supported yet")
 		default:
-			if !inWord && ch == ';' {
-				continue
-			}
 			inWord = true
 			word.WriteRune(ch)
 		}

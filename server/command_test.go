@@ -105,7 +105,7 @@ func TestParseCommandTextErrors(t *testing.T) {
 	}
 }
 
-// BUG: tmux ends a word at an unquoted ";" (cmd-parse.y yylex_token:
+// Regression (fixed): tmux ends a word at an unquoted ";" (cmd-parse.y yylex_token:
 // "Whitespace or ; or } ends a token unless inside quotes"), so
 // "neww; splitw" is two commands. parseCommandText only treats ";" as a
 // separator at the start of a word and keeps it as part of the word
@@ -330,12 +330,12 @@ func TestLogicalLinesContinuationEdges(t *testing.T) {
 		in   string
 		want []logicalLine
 	}{
-		// BUG: tmux continues a line that ends in an odd number of
+		// Regression (fixed): tmux continues a line that ends in an odd number of
 		// backslashes (an escaped backslash, then a continuation);
 		// logicalLines gives up as soon as the line ends in two
 		// backslashes, so these two lines stay apart.
 		{"display a\\\\\\\nb", []logicalLine{{1, `display a\\b`}}},
-		// BUG: a last line ending in a backslash with no newline after it
+		// Regression (fixed): a last line ending in a backslash with no newline after it
 		// is silently dropped (it stays in the builder when the loop ends);
 		// it should still be returned (tmux reports an error for it).
 		{"set -g status off\\", []logicalLine{{1, "set -g status off"}}},

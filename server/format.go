@@ -49,8 +49,8 @@ func (f formatCtx) expand(text string) string {
 		}
 		next := text[i+1]
 		switch {
-		case next == '#':
-			b.WriteByte('#')
+		case next == '#' || next == ',' || next == '}':
+			b.WriteByte(next) // ## #, #} are escapes
 			i++
 		case next == '{':
 			end := matchBrace(text, i+1)
@@ -93,6 +93,10 @@ func splitTopLevel(s string) []string {
 	depth, start := 0, 0
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
+		case '#':
+			if i+1 < len(s) && s[i+1] != '{' {
+				i++ // an escaped character, such as #,
+			}
 		case '{':
 			depth++
 		case '}':

@@ -122,7 +122,7 @@ func TestFormatExpand(t *testing.T) {
 	}
 }
 
-// BUG: tmux lets "#," stand for a literal comma (and "#}" for a brace)
+// Regression (fixed): tmux lets "#," stand for a literal comma (and "#}" for a brace)
 // inside #{?...} and #{==:...}; splitTopLevel splits at the comma after
 // "#", so the branch is cut short.
 func TestFormatEscapedComma(t *testing.T) {

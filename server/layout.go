@@ -1,5 +1,7 @@
 package server
 
+import "errors"
+
 // layout places a window's panes: a tree whose leaves are panes and whose
 // inner nodes split their area side by side (split-window -h) or top to
 // bottom (split-window -v), with a one-cell border between children.
@@ -48,6 +50,10 @@ func (l *layout) find(p *Pane) *layoutNode {
 }
 
 // split puts newp beside target: after it, or before it if before is set.
+// minSplit is the extent a pane needs to be split: two panes of one cell
+// and a border.
+const minSplit = 3
+
 func (l *layout) split(target, newp *Pane, kind splitKind, before bool) {
 	leaf := &layoutNode{kind: leafNode, pane: newp}
 	if l.root == nil {
@@ -76,8 +82,11 @@ func (l *layout) split(target, newp *Pane, kind splitKind, before bool) {
 		parent = n
 	}
 	leaf.parent = parent
-	half := t.size / 2
-	t.size -= half
+	// The split pane gives up half of its own extent (less the border);
+	// its siblings keep theirs. tmux puts the odd cell in the old pane.
+	ext := extent(target, kind)
+	half := (ext - 1) / 2
+	t.size = ext - half - 1
 	leaf.size = half
 	i := 0
 	for j, c := range parent.children {
@@ -179,4 +188,35 @@ func (w *Window) relayout() {
 		return
 	}
 	w.layoutState.apply(0, 0, w.cols, w.rows)
+}
+
+// errNoSpace is tmux's refusal to split a pane too small to halve.
+var errNoSpace = errors.New("no space for new pane")
+
+// splitPane puts p beside target (before it with before) and lays the
+// window out again.
+func (w *Window) splitPane(target, p *Pane, kind splitKind, before bool) error {
+	if extent(target, kind) < minSplit {
+		return errNoSpace
+	}
+	p.window = w
+	i := w.paneIndex(target) + 1
+	if before {
+		i--
+	}
+	w.panes = append(w.panes, nil)
+	copy(w.panes[i+1:], w.panes[i:])
+	w.panes[i] = p
+	w.zoomed = false
+	w.layoutState.split(target, p, kind, before)
+	w.relayout()
+	return nil
+}
+
+// extent is p's size along a split of kind.
+func extent(p *Pane, kind splitKind) int {
+	if kind == leftRight {
+		return p.cols
+	}
+	return p.rows
 }

@@ -95,7 +95,7 @@ func (o *Options) int(name string, def int) int {
 func (o *Options) flag(name string) bool { return o.str(name, "off") == "on" }
 
 // checkOption validates value for name and returns its canonical form.
-// With appendValue, the value is added to the current one (set -a).
+// toggle says no value was given: a flag option flips.
 func checkOption(name, value string, toggle bool, current string) (string, error) {
 	d, ok := optionDefs[name]
 	if !ok {
@@ -171,9 +171,28 @@ func sortedOptionNames(m map[string]string) []string {
 	return names
 }
 
+// quoteOptionValue quotes v so that parseCommandText reads it back as v.
 func quoteOptionValue(v string) string {
-	if v == "" || strings.ContainsAny(v, " \t\"'#;{}$") {
-		return strconv.Quote(v)
+	if v != "" && !strings.ContainsAny(v, " \t\n\r\"'#;{}$~\\\x1b") {
+		return v
 	}
-	return v
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range v {
+		switch r {
+		case '"', '\\', '$':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case 0x1b:
+			b.WriteString(`\e`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

@@ -163,7 +163,7 @@ func TestQuoteOptionValueRoundTrip(t *testing.T) {
 	values := []string{
 		"on", "", "a b", "#[fg=red]#S ", `say "hi"`, "it's", `back\slash x`,
 		"a\tb", "x;y", "{}", "é 世界",
-		// BUG: quoteOptionValue uses strconv.Quote, whose output is Go
+		// Regression (fixed): quoteOptionValue uses strconv.Quote, whose output is Go
 		// syntax, not gmux's: "$" inside double quotes is expanded on the
 		// way back, a leading "~" is left bare and expanded, and Go
 		// escapes such as \x1b and \u00a0 read back as "x1b" and "u00a0".

@@ -85,33 +85,35 @@ func equalClusters(a, b map[int]string) bool {
 }
 
 // appendRowRuns encodes the changed cells of row y as runs of one style.
+// A run always takes its first cell, so every run advances x.
 func (st *renderState) appendRowRuns(buf []byte, y int, full bool) []byte {
-	row := y * st.cols
+	row := st.next[y*st.cols : (y+1)*st.cols]
+	base := y * st.cols
 	x := 0
 	for x < st.cols {
-		if !full && !st.changed(row+x) {
+		if !full && !st.changed(base+x) {
 			x++
 			continue
 		}
-		// A changed right half means its left half must be sent too.
-		if st.next[row+x].w == 0 && x > 0 {
+		// A changed right half is sent with its left half.
+		if row[x].w == 0 && x > 0 && row[x-1].w == 2 {
 			x--
 		}
-		style := st.next[row+x].st
+		style := row[x].st
 		var at int
 		buf, at = proto.BeginRun(buf, uint16(y), uint16(x), style, "")
 		n := 0
-		for x < st.cols && st.next[row+x].st == style && (full || st.changed(row+x) || st.next[row+x].w == 0) {
-			cell := st.next[row+x]
-			w := max(cell.w, 1)
+		for x < st.cols && row[x].st == style && (n == 0 || full || st.changed(base+x) || row[x].w == 0) {
+			cell := row[x]
 			if cell.w == 0 {
 				// An orphan right half (its left half was cropped away).
 				buf = proto.AppendCell(buf, nil, 1)
+				x++
 			} else {
-				buf = proto.AppendCell(buf, st.cellText(row+x, cell), cell.w)
+				buf = proto.AppendCell(buf, st.cellText(base+x, cell), cell.w)
+				x += int(cell.w)
 			}
 			n++
-			x += int(w)
 		}
 		proto.EndRun(buf, at, n)
 	}

@@ -58,6 +58,10 @@ type Server struct {
 	// startupMessages are config errors, shown to the first attached client.
 	startupMessages []string
 
+	// conns counts live connections, so shutdown can let each one flush
+	// its last frame (an attached client's "[exited]") before exiting.
+	conns sync.WaitGroup
+
 	done chan struct{}
 }
 
@@ -141,7 +145,11 @@ func Run(cfg Config) error {
 			time.Sleep(10 * time.Millisecond)
 			continue
 		}
-		go s.serveConn(c)
+		s.conns.Add(1)
+		go func() {
+			defer s.conns.Done()
+			s.serveConn(c)
+		}()
 	}
 }
 
@@ -251,15 +259,14 @@ func (s *Server) shutdownLocked(reason string) {
 }
 
 func (s *Server) waitClients(d time.Duration) {
-	deadline := time.Now().Add(d)
-	for time.Now().Before(deadline) {
-		s.mu.Lock()
-		n := len(s.clients)
-		s.mu.Unlock()
-		if n == 0 {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
+	finished := make(chan struct{})
+	go func() {
+		s.conns.Wait()
+		close(finished)
+	}()
+	select {
+	case <-finished:
+	case <-time.After(d):
 	}
 }
 

@@ -181,6 +181,11 @@ func (sess *Session) windowAtOffset(n int) *Window {
 // resolveWindow resolves a target-window: session:window, a window of the
 // current session, a session (its current window), or @id / %id.
 func (s *Server) resolveWindow(ctx *cmdCtx, target string) (*Window, error) {
+	if target == "" && ctx.client == nil && ctx.curPane != nil && !ctx.curPane.dead && ctx.curPane.window != nil {
+		// A command run from a pane acts on that pane's window, even
+		// when it is not the session's current one.
+		return ctx.curPane.window, nil
+	}
 	if p := s.lookupPaneID(target); p != nil {
 		return p.window, nil
 	}

@@ -251,7 +251,7 @@ func TestCurrentTarget(t *testing.T) {
 	}
 }
 
-// BUG: run from a pane (GMUX_PANE set, no attached client), an empty
+// Regression (fixed): run from a pane (GMUX_PANE set, no attached client), an empty
 // target-window or a relative pane like ".+" should mean the pane's own
 // window, as tmux's cmd_find_from_pane makes it. resolveWindow takes the
 // session's current window instead, so e.g. "gmux kill-window" or

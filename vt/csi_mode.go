@@ -86,9 +86,9 @@ func (t *Terminal) setPrivateMode(n int, on bool) {
 	}
 }
 
-// switchScreen enters or leaves the alternate screen. clear blanks the
-// alternate screen (on leaving for 1047, on entering for 1049); saveCursor
-// saves and restores the cursor as 1049 does.
+// switchScreen enters or leaves the alternate screen, which is blank on
+// entering. clear also blanks it on leaving (1047); saveCursor saves and
+// restores the cursor as 1049 does.
 func (t *Terminal) switchScreen(on, clear, saveCursor bool) {
 	t.changed()
 	if on == (t.scr == t.alt) {
@@ -100,9 +100,7 @@ func (t *Terminal) switchScreen(on, clear, saveCursor bool) {
 		}
 		t.scr = t.alt
 		t.modes |= ModeAltScreen
-		if saveCursor || clear {
-			t.alt.clear(0)
-		}
+		t.alt.clear(0) // as tmux does for 47, 1047 and 1049
 		return
 	}
 	if clear {

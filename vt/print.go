@@ -94,7 +94,8 @@ func (t *Terminal) printASCII(s []byte) {
 			fixWideAt(cells, x)
 		}
 		if x+n < len(cells) && cells[x+n].Width == 0 {
-			fixWideAt(cells, x+n)
+			// The run ends on the left half of a wide character.
+			cells[x+n] = Cell{Width: 1, Style: cells[x+n].Style}
 		}
 		for j := range row {
 			row[j] = Cell{Rune: rune(s[i+j]), Style: sid, Width: 1}

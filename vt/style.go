@@ -17,12 +17,22 @@ type styleTable struct {
 	list  []Style
 	index map[Style]StyleID
 	limit int
+	// A few recent lookups, checked before the map: programs switch
+	// between a handful of styles.
+	cache     [4]styleCacheEntry
+	cacheNext int
+}
+
+type styleCacheEntry struct {
+	s  Style
+	id StyleID
 }
 
 func (st *styleTable) init() {
 	st.list = append(st.list[:0], Style{})
 	st.index = make(map[Style]StyleID)
 	st.limit = styleTableLimit
+	st.cache = [4]styleCacheEntry{}
 }
 
 func (st *styleTable) get(id StyleID) Style {
@@ -33,8 +43,21 @@ func (st *styleTable) get(id StyleID) Style {
 }
 
 func (st *styleTable) lookup(s Style) (StyleID, bool) {
+	for i := range st.cache {
+		if e := &st.cache[i]; e.id != 0 && e.s == s {
+			return e.id, true
+		}
+	}
 	id, ok := st.index[s]
+	if ok {
+		st.remember(s, id)
+	}
 	return id, ok
+}
+
+func (st *styleTable) remember(s Style, id StyleID) {
+	st.cache[st.cacheNext] = styleCacheEntry{s, id}
+	st.cacheNext = (st.cacheNext + 1) % len(st.cache)
 }
 
 func (st *styleTable) full() bool { return len(st.list) >= st.limit }
@@ -43,6 +66,7 @@ func (st *styleTable) add(s Style) StyleID {
 	id := StyleID(len(st.list))
 	st.list = append(st.list, s)
 	st.index[s] = id
+	st.remember(s, id)
 	return id
 }
 
@@ -50,6 +74,7 @@ func (st *styleTable) add(s Style) StyleID {
 // cursors use, rewriting every StyleID in place.
 func (t *Terminal) compactStyles() {
 	old := t.styles.list
+	t.styles.cache = [4]styleCacheEntry{}
 	t.styles.list = make([]Style, 1, 256)
 	t.styles.index = make(map[Style]StyleID)
 	remap := make(map[StyleID]StyleID)

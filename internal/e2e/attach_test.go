@@ -142,6 +142,8 @@ func TestTwoClientsSizes(t *testing.T) {
 		t.Fatal(err)
 	}
 	e.mustRun("new-session", "-d", "-s", "s", "-x", "100", "-y", "30")
+	// tmux's default window-size is latest; this test is about smallest.
+	e.mustRun("set-option", "-g", "window-size", "smallest")
 	a := startClient(t, e, 100, 30, "attach", "-t", "s")
 	a.waitFor(prompt)
 	b := startClient(t, e, 80, 24, "attach", "-t", "s")
@@ -169,6 +171,11 @@ func TestTwoClientsSizes(t *testing.T) {
 	b.resize(120, 50)
 	e.waitDisplay("s", "#{pane_width}x#{pane_height}", "100x29")
 	e.waitCaptureLine("s", "winch-29 100")
+
+	// With latest, the client that resized last decides.
+	e.mustRun("set-option", "-g", "window-size", "latest")
+	b.resize(90, 26)
+	e.waitDisplay("s", "#{pane_width}x#{pane_height}", "90x25")
 }
 
 func TestProgramExit(t *testing.T) {
