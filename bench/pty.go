@@ -216,17 +216,6 @@ func (r *streamReader) await(w *waiter, timeout time.Duration) (time.Time, error
 	}
 }
 
-func (r *streamReader) drop(w *waiter) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for i, x := range r.waiters {
-		if x == w {
-			r.waiters = append(r.waiters[:i], r.waiters[i+1:]...)
-			return
-		}
-	}
-}
-
 func (r *streamReader) startRecording() {
 	r.mu.Lock()
 	r.record = true

@@ -184,6 +184,11 @@ func (s *Server) removeClient(c *Client) {
 	}
 }
 
+// minFrameInterval spaces frames while output streams (about 120 a
+// second); the first change after a quiet spell, such as a keystroke's
+// echo, is drawn at once.
+const minFrameInterval = 8 * time.Millisecond
+
 // writeLoop owns the connection's write side. It sends queued frames at
 // once and renders a new view whenever something changed and the client
 // has acknowledged the previous frame, so a slow client gets fewer, larger
@@ -191,6 +196,8 @@ func (s *Server) removeClient(c *Client) {
 func (c *Client) writeLoop() {
 	defer close(c.done)
 	inFlight := false
+	var lastFrame time.Time
+	var frameDue <-chan time.Time // set while a rate-limited frame waits
 	var buf []byte
 	tick := time.NewTimer(time.Second)
 	defer tick.Stop()
@@ -203,12 +210,19 @@ func (c *Client) writeLoop() {
 			c.s.mu.Lock()
 			c.s.tickClient(c)
 			c.s.mu.Unlock()
+		case <-frameDue:
+			frameDue = nil
 		}
 		c.wmu.Lock()
 		buf = append(buf[:0], c.pending...)
 		c.pending = c.pending[:0]
 		closing := c.closing
-		dirty := c.dirty && !inFlight && !closing
+		dirty := c.dirty && !inFlight && !closing && frameDue == nil
+		if wait := minFrameInterval - time.Since(lastFrame); dirty && wait > 0 {
+			// Output is streaming: merge it into the next frame.
+			frameDue = time.After(wait)
+			dirty = false
+		}
 		full := c.full
 		if dirty {
 			c.dirty = false
@@ -223,6 +237,9 @@ func (c *Client) writeLoop() {
 			next := c.s.nextTick(c)
 			c.s.mu.Unlock()
 			inFlight = sent
+			if sent {
+				lastFrame = time.Now()
+			}
 			resetTimer(tick, next)
 		}
 		if len(buf) > 0 {

@@ -29,12 +29,10 @@ func (s *Server) currentSession(ctx *cmdCtx) *Session {
 // lookupSession finds a session by $id, exact name, =exact name or unique
 // prefix of a name.
 func (s *Server) lookupSession(name string) *Session {
-	if strings.HasPrefix(name, "$") {
-		if id, err := strconv.Atoi(name[1:]); err == nil {
-			for _, sess := range s.sessions {
-				if sess.id == id {
-					return sess
-				}
+	if id, ok := parseID(name, '$'); ok {
+		for _, sess := range s.sessions {
+			if sess.id == id {
+				return sess
 			}
 		}
 		return nil
@@ -81,12 +79,18 @@ func (s *Server) resolveSession(ctx *cmdCtx, target string) (*Session, error) {
 	return nil, fmt.Errorf("can't find session: %s", name)
 }
 
-func (s *Server) lookupPaneID(t string) *Pane {
-	if !strings.HasPrefix(t, "%") {
-		return nil
+// parseID reads a "%3" / "@2" / "$1" style id.
+func parseID(t string, sigil byte) (int, bool) {
+	if len(t) < 2 || t[0] != sigil {
+		return 0, false
 	}
 	id, err := strconv.Atoi(t[1:])
-	if err != nil {
+	return id, err == nil
+}
+
+func (s *Server) lookupPaneID(t string) *Pane {
+	id, ok := parseID(t, '%')
+	if !ok {
 		return nil
 	}
 	for _, sess := range s.sessions {
@@ -102,11 +106,8 @@ func (s *Server) lookupPaneID(t string) *Pane {
 }
 
 func (s *Server) lookupWindowID(t string) *Window {
-	if !strings.HasPrefix(t, "@") {
-		return nil
-	}
-	id, err := strconv.Atoi(t[1:])
-	if err != nil {
+	id, ok := parseID(t, '@')
+	if !ok {
 		return nil
 	}
 	for _, sess := range s.sessions {

@@ -1,6 +1,9 @@
 package vt
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // The history holds lines that scrolled off the top of the main screen,
 // oldest first, in a ring bounded by the history limit. Each line is packed
@@ -156,8 +159,13 @@ func (t *Terminal) packLine(dst []byte, cells []Cell, wrapped bool, used int) []
 	dst = binary.AppendUvarint(dst, uint64(n))
 	dst = binary.AppendUvarint(dst, uint64(used))
 	var cur StyleID
+	dst = slices.Grow(dst, n)
 	for i := 0; i < n; i++ {
 		c := cells[i]
+		if c.Style == cur && c.Width == 1 && uint32(c.Rune-0x20) < 0x60 {
+			dst = append(dst, byte(c.Rune)) // fast path: printable ASCII
+			continue
+		}
 		if c.Width == 0 {
 			continue // right half of a wide character
 		}
