@@ -180,6 +180,7 @@ func TestReport(t *testing.T) {
 	rp.add("echo", "echo", "ms", 2,
 		map[string]val{"tmux": num(1), "gmux": failed("timeout after 2s waiting")}, atMost("tmux", 1))
 	rp.add("mem", "mem", "MB", 0, map[string]val{"tmux": num(500)}, below(200, "MB"))
+	rp.add("part", "part", "MB/s", 2, map[string]val{"gmux": {v: 5, ok: true, err: "rep 2: boom"}}, noGoal())
 	rp.extra = append(rp.extra, "elapsed_s=12")
 	var b bytes.Buffer
 	rp.write(&b, []*system{{name: "bare"}, {name: "tmux", bin: "tmux"}, {name: "gmux", err: "go build failed"}})
@@ -190,7 +191,8 @@ func TestReport(t *testing.T) {
 		"4.00", // ratio 80/20
 		"timeout",
 		"gmux not run: go build failed",
-		"figures: elapsed_s=12 tput_bare=100.0 tput_tmux=20.0 tput_gmux=80.0 tput_verdict=pass cpu_tmux=0.300 cpu_gmux=0.200 cpu_verdict=fail echo_tmux=1.00 echo_gmux=timeout echo_verdict=fail mem_tmux=500\n",
+		"5.00!", "gmux [part]: rep 2: boom",
+		"figures: elapsed_s=12 tput_bare=100.0 tput_tmux=20.0 tput_gmux=80.0 tput_verdict=pass cpu_tmux=0.300 cpu_gmux=0.200 cpu_verdict=fail echo_tmux=1.00 echo_gmux=timeout echo_verdict=fail mem_tmux=500 part_gmux=5.00\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)

@@ -162,6 +162,8 @@ func (r *row) cell(sys string) string {
 	switch {
 	case !ok:
 		return "-"
+	case v.has() && v.err != "":
+		return strconv.FormatFloat(v.v, 'f', r.prec, 64) + "!" // some reps failed
 	case v.has():
 		return strconv.FormatFloat(v.v, 'f', r.prec, 64)
 	case v.err != "":
@@ -231,7 +233,7 @@ func (rp *report) write(w io.Writer, systems []*system) {
 	}
 	notes = append(notes, rp.errors...)
 	if len(notes) > 0 {
-		fmt.Fprintln(w, "\nfailures:")
+		fmt.Fprintln(w, "\nfailures (a figure marked ! is the median of the repetitions that worked):")
 		for _, n := range notes {
 			fmt.Fprintln(w, "  "+n)
 		}

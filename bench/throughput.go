@@ -379,10 +379,12 @@ func tputRows(f tputFigures, errs map[string]string, systems []*system, size int
 				}
 				m = modeBare
 			}
-			if e := errs[fmt.Sprintf("%d/%s", m, s.name)]; e != "" {
+			e := errs[fmt.Sprintf("%d/%s", m, s.name)]
+			if v, ok := f.median(m, s.name, get); ok {
+				// the reps that worked still give a figure, marked
+				out[s.name] = val{v: v, ok: true, err: e}
+			} else if e != "" {
 				out[s.name] = failed(e)
-			} else if v, ok := f.median(m, s.name, get); ok {
-				out[s.name] = num(v)
 			}
 		}
 		return out
@@ -396,7 +398,8 @@ func tputRows(f tputFigures, errs map[string]string, systems []*system, size int
 		v := vals(mode, mbps, false)
 		for k, x := range v {
 			if x.has() && bareOK {
-				v[k] = num(x.v / bare)
+				x.v /= bare
+				v[k] = x
 			}
 		}
 		return v
@@ -412,7 +415,8 @@ func tputRows(f tputFigures, errs map[string]string, systems []*system, size int
 	rep.add("tput_attached_srv_cpu_per_mb", "attached: server CPU per MB", "s/MB", 4,
 		vals(modeAttached, perMB(func(r tputResult) float64 { return r.srvCPU }), false), atMost("tmux", 1.0/3))
 	rep.note("client CPU: tmux's server writes to the client's terminal itself, so its client process is nearly idle")
-	rep.note("longest output gap/stall: longest time the client's reader waited in read() while the pane produced")
+	rep.note("longest output gap/stall: longest time the client's reader waited in read() while the pane produced" +
+		" (on a loaded machine this includes the harness's own scheduling delays)")
 	rep.add("tput_attached_cli_cpu_per_mb", "attached: client CPU per MB", "s/MB", 4,
 		vals(modeAttached, perMB(func(r tputResult) float64 { return r.cliCPU }), false), noGoal())
 	rep.add("tput_attached_all_cpu_per_mb", "attached: server+client CPU per MB", "s/MB", 4,
@@ -435,7 +439,8 @@ func tputRows(f tputFigures, errs map[string]string, systems []*system, size int
 	for k, x := range slowOfFast {
 		fast, ok := f.median(modeAttached, k, paneMBps)
 		if x.has() && ok && fast > 0 {
-			slowOfFast[k] = num(x.v / fast)
+			x.v /= fast
+			slowOfFast[k] = x
 		} else if x.has() {
 			slowOfFast[k] = failed("no fast attached run to compare with")
 		}

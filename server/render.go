@@ -23,6 +23,7 @@ type renderState struct {
 	clusters     map[int]string
 	cursor       proto.Cursor
 	scratch      []byte
+	owner        []int32 // which pane covers each window cell, for borders
 }
 
 const maxRune = 0x10FFFF
@@ -227,40 +228,73 @@ func wireStyle(v vt.Style) proto.Style {
 	}
 }
 
-// composeBorders draws the lines between panes; the active pane's border
-// is green, as tmux's pane-active-border-style.
+// composeBorders draws the lines between panes: every cell of the window
+// that no pane covers is border, and its glyph joins the border cells
+// around it. Cells next to the active pane are green, as tmux's
+// pane-active-border-style.
 func (s *Server) composeBorders(st *renderState, w *Window, areaRows int) {
+	cols, rows := min(w.cols, st.cols), min(w.rows, areaRows)
+	owner := st.owner[:0]
+	for range cols * rows {
+		owner = append(owner, 0)
+	}
+	st.owner = owner
+	for i, p := range w.panes {
+		for y := p.y; y < p.y+p.rows && y < rows; y++ {
+			for x := p.x; x < p.x+p.cols && x < cols; x++ {
+				owner[y*cols+x] = int32(i + 1)
+			}
+		}
+	}
+	activeIdx := int32(w.paneIndex(w.active) + 1)
+	isBorder := func(x, y int) bool {
+		return x >= 0 && y >= 0 && x < cols && y < rows && owner[y*cols+x] == 0
+	}
+	nearActive := func(x, y int) bool {
+		for dy := -1; dy <= 1; dy++ {
+			for dx := -1; dx <= 1; dx++ {
+				if nx, ny := x+dx, y+dy; nx >= 0 && ny >= 0 && nx < cols && ny < rows && owner[ny*cols+nx] == activeIdx {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	active := proto.Style{Fg: proto.Color(vt.IndexedColor(2))}
-	for _, p := range w.panes {
-		style := proto.Style{}
-		if p == w.active {
-			style = active
-		}
-		if x := p.x + p.cols; x < w.cols && x < st.cols {
-			for y := max(p.y-1, 0); y <= p.y+p.rows && y < areaRows && y < w.rows; y++ {
-				st.putBorder(x, y, '│', style, p == w.active)
+	for y := 0; y < rows; y++ {
+		for x := 0; x < cols; x++ {
+			if !isBorder(x, y) {
+				continue
 			}
-		}
-		if y := p.y + p.rows; y < w.rows && y < areaRows {
-			for x := max(p.x-1, 0); x <= p.x+p.cols && x < st.cols && x < w.cols; x++ {
-				st.putBorder(x, y, '─', style, p == w.active)
+			var n uint8
+			if isBorder(x, y-1) {
+				n |= 1
 			}
+			if isBorder(x, y+1) {
+				n |= 2
+			}
+			if isBorder(x-1, y) {
+				n |= 4
+			}
+			if isBorder(x+1, y) {
+				n |= 8
+			}
+			style := proto.Style{}
+			if nearActive(x, y) {
+				style = active
+			}
+			st.next[y*st.cols+x] = screenCell{r: borderGlyphs[n], w: 1, st: style}
 		}
 	}
 }
 
-func (st *renderState) putBorder(x, y int, r rune, style proto.Style, active bool) {
-	i := y*st.cols + x
-	cur := st.next[i]
-	if (cur.r == '│' && r == '─') || (cur.r == '─' && r == '│') || cur.r == '┼' {
-		r = '┼'
-	} else if cur.r != 0 && cur.r != '│' && cur.r != '─' {
-		return // a pane cell, not a border
-	}
-	if !active && cur.st != (proto.Style{}) {
-		style = cur.st
-	}
-	st.next[i] = screenCell{r: r, w: 1, st: style}
+// borderGlyphs is indexed by which neighbours are border: 1 up, 2 down,
+// 4 left, 8 right.
+var borderGlyphs = [16]rune{
+	'·', '│', '│', '│',
+	'─', '┘', '┐', '┤',
+	'─', '└', '┌', '├',
+	'─', '┴', '┬', '┼',
 }
 
 // resizeSession sizes every window of sess for its attached clients per

@@ -47,6 +47,9 @@ func (t *Terminal) backspace() {
 // HorizontalTab (HT): 0x09. Moves to the next tab stop or the right margin.
 func (t *Terminal) tab() {
 	t.changed()
+	if t.cur.pending {
+		return // as tmux: a tab in the pending-wrap state does nothing
+	}
 	t.forwardTab(1)
 }
 

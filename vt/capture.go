@@ -87,9 +87,10 @@ func hasAttr(s Style, i int) bool {
 // appendStyleChange appends the SGR sequences that change from old to s,
 // as tmux's grid_string_cells_code does.
 func appendStyleChange(dst []byte, old, s Style) []byte {
-	reset := false
+	// Dropping the underline colour also starts with 0, as tmux does.
+	reset := old.UnderlineColor != 0 && s.UnderlineColor == 0
 	for i := range captureAttrs {
-		if hasAttr(old, i) && !hasAttr(s, i) {
+		if reset || (hasAttr(old, i) && !hasAttr(s, i)) {
 			reset = true
 			break
 		}

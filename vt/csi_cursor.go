@@ -161,9 +161,9 @@ func (t *Terminal) setLeftRightMargins(left, right int) {
 }
 
 // RepeatChar (REP): CSI Ps b. Prints the last printed character Ps more
-// times.
+// times. As tmux, only an ASCII character is repeated.
 func (t *Terminal) repeatChar(n int) {
-	if !t.lastValid {
+	if !t.lastValid || t.lastRune >= 0x80 {
 		return
 	}
 	r := t.lastRune
