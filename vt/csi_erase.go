@@ -11,36 +11,48 @@ func (t *Terminal) eraseInDisplay(mode int) {
 	sid := t.eraseStyle()
 	y := t.cur.y
 	switch mode {
-	case 0:
-		t.eraseLine(y, t.cur.x, t.cols, sid)
-		for i := y + 1; i < t.rows; i++ {
-			t.eraseLine(i, 0, t.cols, sid)
-		}
 	case 1:
 		for i := 0; i < y; i++ {
 			t.eraseLine(i, 0, t.cols, sid)
 		}
 		t.eraseLine(y, 0, t.cur.x+1, sid)
-	case 2:
-		if t.scr == t.main && t.histLim > 0 {
-			last := -1
-			for i := t.rows - 1; i >= 0; i-- {
-				if !lineBlank(t.scr.lines[i].cells) {
-					last = i
-					break
-				}
-			}
-			for i := 0; i <= last; i++ {
-				t.pushHistory(&t.scr.lines[i])
-			}
+	case 0:
+		if t.cur.x == 0 && y == 0 {
+			t.clearScreenToHistory(sid)
+			break
 		}
-		for i := 0; i < t.rows; i++ {
+		t.eraseLine(y, t.cur.x, t.cols, sid)
+		for i := y + 1; i < t.rows; i++ {
 			t.eraseLine(i, 0, t.cols, sid)
 		}
+	case 2:
+		t.clearScreenToHistory(sid)
 	case 3:
 		t.hist.clear()
 	}
 	t.cur.pending = false
+}
+
+// clearScreenToHistory clears the screen; on the main screen its lines up to
+// the last non-blank one go to history first, as tmux does for ED 2 and for
+// ED 0 from the home position.
+func (t *Terminal) clearScreenToHistory(sid StyleID) {
+	if t.scr == t.main && t.histLim > 0 {
+		// Lines up to the last one written to (tmux: cellused != 0).
+		last := -1
+		for i := t.rows - 1; i >= 0; i-- {
+			if t.scr.lines[i].used != 0 {
+				last = i
+				break
+			}
+		}
+		for i := 0; i <= last; i++ {
+			t.pushHistory(&t.scr.lines[i])
+		}
+	}
+	for i := 0; i < t.rows; i++ {
+		t.eraseLine(i, 0, t.cols, sid)
+	}
 }
 
 func lineBlank(cells []Cell) bool {
@@ -56,11 +68,10 @@ func lineBlank(cells []Cell) bool {
 func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
 	l := &t.scr.lines[y]
 	eraseCells(l.cells, x0, x1, sid)
-	if x1 >= t.cols {
+	if x0 <= 0 && x1 >= t.cols {
+		// A whole line cleared is a new, empty line (as tmux).
 		l.wrapped = false
-		if x0 <= 0 {
-			l.used = 0
-		}
+		l.used = 0
 	}
 }
 
@@ -121,25 +132,21 @@ func (t *Terminal) inMargins() bool {
 }
 
 // InsertLines (IL): CSI Ps L. Inserts Ps blank lines at the cursor row
-// inside the scroll region; the cursor goes to the left margin.
+// inside the scroll region. The cursor does not move (as tmux).
 func (t *Terminal) insertLines(n int) {
 	if !t.inMargins() {
 		return
 	}
 	t.scrollDown(t.cur.y, t.bottom, n)
-	t.cur.x = t.leftEdge()
-	t.cur.pending = false
 }
 
 // DeleteLines (DL): CSI Ps M. Deletes Ps lines at the cursor row inside the
-// scroll region; the cursor goes to the left margin.
+// scroll region. The cursor does not move (as tmux).
 func (t *Terminal) deleteLines(n int) {
 	if !t.inMargins() {
 		return
 	}
 	t.scrollRegionUp(t.cur.y, t.bottom, n, false)
-	t.cur.x = t.leftEdge()
-	t.cur.pending = false
 }
 
 // ScrollUp (SU): CSI Ps S. Scrolls the region up Ps lines.

@@ -278,7 +278,7 @@ func (t *Terminal) unpack(b []byte, dst []Cell, limit int) ([]Cell, bool) {
 		case pkStyle:
 			var s Style
 			s, b = readStyle(b[1:])
-			sid = t.intern(s)
+			sid = t.internKeep(s)
 			continue
 		case pkWide:
 			wide = true
@@ -292,7 +292,7 @@ func (t *Terminal) unpack(b []byte, dst []Cell, limit int) ([]Cell, bool) {
 				continue
 			}
 			n := int(b[1])
-			r = t.internCluster(b[2 : 2+n])
+			r = t.internClusterKeep(b[2 : 2+n])
 			b = b[2+n:]
 		default:
 			if c < 0x80 {

@@ -171,3 +171,28 @@ func TestResetAndSoftReset(t *testing.T) {
 		t.Errorf("RIS left state")
 	}
 }
+
+func TestHistoryStylesSurviveCompaction(t *testing.T) {
+	n := styleTableLimit + 2000
+	term := New(10, 2, Options{HistoryLimit: n + 10})
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(term, "\x1b[38;2;%d;%d;%dmab\x1b[0m\r\n", i&255, i>>8&255, i>>16)
+	}
+	check := func() {
+		var cells []Cell
+		for i := 0; i < n; i++ {
+			cells, _ = term.LineCells(-term.HistoryLen()+i, cells[:0])
+			s0, s1 := term.Style(cells[0].Style), term.Style(cells[1].Style)
+			want := RGBColor(uint8(i&255), uint8(i>>8&255), uint8(i>>16))
+			if s0.Fg != want || s1.Fg != want {
+				t.Fatalf("line %d: styles %+v %+v want fg %x", i, s0, s1, want)
+			}
+		}
+	}
+	check()
+	term.Write([]byte("x")) // compacts the table grown by reading
+	if len(term.styles.list) > styleTableLimit {
+		t.Errorf("style table not compacted: %d", len(term.styles.list))
+	}
+	check()
+}

@@ -174,7 +174,12 @@ func TestTmuxOracle(t *testing.T) {
 				if got != want && tc.known != "" {
 					t.Logf("known difference (%s) %v:\n got %q\nwant %q", tc.known, fl, got, want)
 				} else if got != want {
-					t.Errorf("capture %v:\n got %q\nwant %q", fl, got, want)
+					i := 0
+					for i < len(got) && i < len(want) && got[i] == want[i] {
+						i++
+					}
+					from := max(0, i-120)
+					t.Errorf("capture %v differs at byte %d:\n got ...%q\nwant ...%q", fl, i, got[from:min(len(got), i+60)], want[from:min(len(want), i+60)])
 				}
 			}
 		})

@@ -153,6 +153,7 @@ func (p *parser) strByte(b byte) {
 // Write feeds p to the terminal. It never fails and always returns len(p).
 func (t *Terminal) Write(p []byte) (int, error) {
 	pr := &t.p
+	t.compactIfNeeded()
 	for i := 0; i < len(p); {
 		b := p[i]
 		if pr.u8n > 0 {

@@ -52,12 +52,12 @@ func (s *screen) clear(sid StyleID) {
 // fixWide blanks any half of a wide character that would be left orphaned
 // at x in line l by overwriting x. It is called before a cell is written.
 func fixWideAt(cells []Cell, x int) {
+	// The other half becomes a default blank, as tmux does.
 	c := cells[x]
 	if c.Width == 0 && x > 0 {
-		// right half: the left half becomes blank
-		cells[x-1] = Cell{Width: 1, Style: cells[x-1].Style}
+		cells[x-1] = blankCell
 	} else if c.Width == 2 && x+1 < len(cells) {
-		cells[x+1] = Cell{Width: 1, Style: cells[x+1].Style}
+		cells[x+1] = blankCell
 	}
 }
 

@@ -177,6 +177,15 @@ func (t *Terminal) compactClusters() {
 	}
 }
 
+// internClusterKeep interns a cluster without compacting (see internKeep).
+func (t *Terminal) internClusterKeep(b []byte) rune {
+	ct := &t.clusters
+	if r, ok := ct.index[string(b)]; ok {
+		return r
+	}
+	return t.internClusterString(string(b))
+}
+
 func (t *Terminal) internClusterString(s string) rune {
 	ct := &t.clusters
 	if r, ok := ct.index[s]; ok {

@@ -273,7 +273,8 @@ func (t *Terminal) setStyle(s Style) {
 	t.cur.sid = t.intern(s)
 }
 
-// intern interns s, compacting the table first if it is full.
+// intern interns s, compacting the table first if it is full. Only call it
+// where no StyleIDs are held outside the screens and the cursors.
 func (t *Terminal) intern(s Style) StyleID {
 	if s == (Style{}) {
 		return 0
@@ -285,6 +286,30 @@ func (t *Terminal) intern(s Style) StyleID {
 		t.compactStyles()
 	}
 	return t.styles.add(s)
+}
+
+// internKeep interns s without compacting, for callers that hold StyleIDs
+// in buffers of their own (unpacking history). The table may pass its
+// limit; the next Write compacts it.
+func (t *Terminal) internKeep(s Style) StyleID {
+	if s == (Style{}) {
+		return 0
+	}
+	if id, ok := t.styles.lookup(s); ok {
+		return id
+	}
+	return t.styles.add(s)
+}
+
+// compactIfNeeded compacts tables that grew past their limits through
+// internKeep. It runs at the start of Write.
+func (t *Terminal) compactIfNeeded() {
+	if t.styles.full() {
+		t.compactStyles()
+	}
+	if len(t.clusters.list) > t.clusters.limit {
+		t.compactClusters()
+	}
 }
 
 // eraseStyle is the style used for erased cells: the current background only
