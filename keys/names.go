@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -199,8 +200,10 @@ var specialNames = [...]string{
 	"Any",
 }
 
-// byName maps every accepted name, lower-cased, to its code.
-var byName = func() map[string]rune {
+// byName maps every accepted name, lower-cased, to its code. It is built
+// on first use: every one-shot gmux command would otherwise pay for it at
+// start-up.
+var byName = sync.OnceValue(func() map[string]rune {
 	m := map[string]rune{
 		"space":    KeySpace,
 		"insert":   KeyInsert,
@@ -223,7 +226,7 @@ var byName = func() map[string]rune {
 		}
 	}
 	return m
-}()
+})
 
 // ctrlFolds reports whether C-c is a control character in tmux (folded into
 // one byte): letters, space and @ [ \ ] ^ _ ?.
@@ -376,7 +379,7 @@ func parse(s string) (Key, bool) {
 		}
 		return k.Canonical(), true
 	}
-	c, ok := byName[strings.ToLower(s)]
+	c, ok := byName()[strings.ToLower(s)]
 	if !ok || (c == KeyAny && mod != 0) {
 		return Key{}, false
 	}

@@ -69,9 +69,13 @@ func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
 	l := &t.scr.lines[y]
 	eraseCells(l.cells, x0, x1, sid)
 	if x0 <= 0 && x1 >= t.cols {
-		// A whole line cleared is a new, empty line (as tmux).
+		// A whole line cleared is a new, empty line, and the line above
+		// no longer wraps into it (as tmux's grid_clear_lines).
 		l.wrapped = false
 		l.used = 0
+		if y > 0 {
+			t.scr.lines[y-1].wrapped = false
+		}
 	}
 }
 
@@ -138,6 +142,9 @@ func (t *Terminal) insertLines(n int) {
 		return
 	}
 	t.scrollDown(t.cur.y, t.bottom, n)
+	if t.cur.y > 0 {
+		t.scr.lines[t.cur.y-1].wrapped = false
+	}
 }
 
 // DeleteLines (DL): CSI Ps M. Deletes Ps lines at the cursor row inside the
@@ -147,6 +154,9 @@ func (t *Terminal) deleteLines(n int) {
 		return
 	}
 	t.scrollRegionUp(t.cur.y, t.bottom, n, false)
+	if t.cur.y > 0 {
+		t.scr.lines[t.cur.y-1].wrapped = false
+	}
 }
 
 // ScrollUp (SU): CSI Ps S. Scrolls the region up Ps lines.
