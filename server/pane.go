@@ -205,7 +205,9 @@ func (p *Pane) writeLoop() {
 // readLoop feeds the PTY's output to the terminal until the program is
 // gone, then removes the pane.
 func (s *Server) readLoop(p *Pane) {
-	buf := make([]byte, 64<<10)
+	// A PTY read returns at most the line discipline's 4 KiB buffer; a
+	// larger buffer per pane would only cost memory.
+	buf := make([]byte, 16<<10)
 	for {
 		n, err := p.ptmx.Read(buf)
 		if n > 0 {

@@ -73,9 +73,7 @@ func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
 		// no longer wraps into it (as tmux's grid_clear_lines).
 		l.wrapped = false
 		l.used = 0
-		if y > 0 {
-			t.scr.lines[y-1].wrapped = false
-		}
+		t.unwrapAbove(y)
 	}
 }
 
@@ -142,9 +140,7 @@ func (t *Terminal) insertLines(n int) {
 		return
 	}
 	t.scrollDown(t.cur.y, t.bottom, n)
-	if t.cur.y > 0 {
-		t.scr.lines[t.cur.y-1].wrapped = false
-	}
+	t.unwrapAbove(t.cur.y)
 }
 
 // DeleteLines (DL): CSI Ps M. Deletes Ps lines at the cursor row inside the
@@ -154,9 +150,7 @@ func (t *Terminal) deleteLines(n int) {
 		return
 	}
 	t.scrollRegionUp(t.cur.y, t.bottom, n, false)
-	if t.cur.y > 0 {
-		t.scr.lines[t.cur.y-1].wrapped = false
-	}
+	t.unwrapAbove(t.cur.y)
 }
 
 // ScrollUp (SU): CSI Ps S. Scrolls the region up Ps lines.
@@ -268,4 +262,17 @@ func (t *Terminal) pushHistory(l *line) {
 	}
 	t.scratch = t.packLine(t.scratch[:0], l.cells, l.wrapped, l.used)
 	t.hist.push(t.scratch)
+}
+
+// unwrapAbove clears the wrapped flag of the line above screen row y: the
+// newest history line for row 0 of the main screen. tmux does this when
+// lines are cleared or moved.
+func (t *Terminal) unwrapAbove(y int) {
+	if y > 0 {
+		t.scr.lines[y-1].wrapped = false
+	} else if t.scr == t.main && t.hist.len() > 0 {
+		if b := t.hist.get(t.hist.len() - 1); len(b) > 0 {
+			b[0] &^= 1
+		}
+	}
 }
