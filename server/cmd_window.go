@@ -2,7 +2,6 @@ package server
 
 import (
 	"errors"
-	"time"
 )
 
 type windowSpec struct {
@@ -22,7 +21,6 @@ func (s *Server) newWindowIn(sess *Session, spec windowSpec, from int) (*Window,
 		autoName: spec.name == "",
 		cols:     sess.cols,
 		rows:     sess.rows,
-		activity: time.Now(),
 		session:  sess,
 	}
 	p, err := s.newPane(paneSpec{argv: spec.argv, dir: spec.dir, env: spec.env, cols: w.cols, rows: w.rows, sessionID: sess.id})

@@ -74,10 +74,6 @@ func (a *args) has(f byte) bool { _, ok := a.flags[f]; return ok }
 
 func (a *args) get(f byte) string { return a.flags[f] }
 
-// errCommand is returned for usage errors so the caller can prefix the
-// command's name as tmux does.
-var errUsage = errors.New("usage")
-
 // parseArgs splits argv into flags and arguments per c.flags.
 func (c *command) parseArgs(argv []string) (*args, error) {
 	a := &args{flags: make(map[byte]string)}

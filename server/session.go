@@ -36,7 +36,6 @@ type Window struct {
 	cols, rows  int
 	layoutState layout
 	zoomed      bool
-	activity    time.Time
 }
 
 func (s *Server) findSessionByName(name string) *Session {

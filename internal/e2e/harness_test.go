@@ -14,7 +14,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,8 +23,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 const (
@@ -438,28 +435,4 @@ func (e *env) waitNoServer() {
 		_, stderr, code, _ = e.exec("-S", e.sock, "ls")
 		return code == 1 && strings.Contains(stderr, "no server running")
 	})
-}
-
-// peerPid returns the pid SO_PEERCRED reports for the process listening on sock.
-func peerPid(sock string) (int, error) {
-	c, err := net.DialTimeout("unix", sock, deadline)
-	if err != nil {
-		return 0, err
-	}
-	defer c.Close()
-	raw, err := c.(*net.UnixConn).SyscallConn()
-	if err != nil {
-		return 0, err
-	}
-	var cred *unix.Ucred
-	var cerr error
-	if err := raw.Control(func(fd uintptr) {
-		cred, cerr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
-	}); err != nil {
-		return 0, err
-	}
-	if cerr != nil {
-		return 0, cerr
-	}
-	return int(cred.Pid), nil
 }

@@ -327,4 +327,3 @@ func (c *client) hangup() { c.ptm.Close() }
 func (c *client) kill() { c.cmd.Process.Kill() }
 
 // pid returns the client's pid.
-func (c *client) pid() int { return c.cmd.Process.Pid }
