@@ -140,7 +140,6 @@ func (t *Terminal) insertLines(n int) {
 		return
 	}
 	t.scrollDown(t.cur.y, t.bottom, n)
-	t.unwrapAbove(t.cur.y)
 }
 
 // DeleteLines (DL): CSI Ps M. Deletes Ps lines at the cursor row inside the
@@ -150,7 +149,6 @@ func (t *Terminal) deleteLines(n int) {
 		return
 	}
 	t.scrollRegionUp(t.cur.y, t.bottom, n, false)
-	t.unwrapAbove(t.cur.y)
 }
 
 // ScrollUp (SU): CSI Ps S. Scrolls the region up Ps lines.
@@ -197,6 +195,10 @@ func (t *Terminal) scrollRegionUp(top, bottom, n int, toHistory bool) {
 		for i := top; i < top+n; i++ {
 			t.pushHistory(&lines[i])
 		}
+	} else if !toHistory {
+		// As tmux's grid_move_lines: the line above the region no longer
+		// wraps into it.
+		t.unwrapAbove(top)
 	}
 	// Rotate the line headers so cell storage is reused.
 	t.rotate(lines[top:bottom+1], n)
@@ -247,6 +249,10 @@ func (t *Terminal) scrollDown(top, bottom, n int) {
 		}
 		return
 	}
+	// As tmux's grid_move_lines: the line that will sit above the moved
+	// block and the line above the region lose their wrapped flag.
+	lines[top+n-1].wrapped = false
+	t.unwrapAbove(top)
 	t.rotate(lines[top:bottom+1], h-n)
 	for y := top; y < top+n; y++ {
 		fillCells(lines[y].cells, sid)

@@ -64,7 +64,7 @@ func randomStream(seed int64, cols, rows, n int) string {
 var lastTokens []int
 
 func init() {
-	for seed := int64(1); seed <= 6; seed++ {
+	for seed := int64(1); seed <= 16; seed++ {
 		oracleCases = append(oracleCases, oracleCase{
 			name: fmt.Sprintf("random%d", seed), cols: 30, rows: 8,
 			in: randomStream(seed, 30, 8, 400),

@@ -194,12 +194,32 @@ func (t *Terminal) Write(p []byte) (int, error) {
 			}
 		}
 		if (pr.state == stCSIParam || pr.state == stCSIEntry) && (b-'0' < 10 || b == ';') {
-			// Fast path for CSI parameters.
-			j := i
-			for j < len(p) && (p[j]-'0' < 10 || p[j] == ';') {
-				pr.paramByte(p[j])
-				j++
+			// Fast path for CSI parameters: digits and ';'.
+			if pr.nparams == 0 {
+				pr.nparams = 1
+				pr.params[0] = -1
 			}
+			cur := pr.params[pr.nparams-1]
+			j := i
+			for ; j < len(p); j++ {
+				c := p[j]
+				if d := c - '0'; d < 10 {
+					cur = max(cur, 0)*10 + int32(d)
+					if cur > maxParamVal {
+						cur = maxParamVal
+					}
+				} else if c == ';' {
+					pr.params[pr.nparams-1] = cur
+					if pr.nparams < maxParams {
+						pr.params[pr.nparams] = -1
+						pr.nparams++
+					}
+					cur = pr.params[pr.nparams-1]
+				} else {
+					break
+				}
+			}
+			pr.params[pr.nparams-1] = cur
 			pr.state = stCSIParam
 			i = j
 			continue

@@ -95,7 +95,7 @@ func (t *Terminal) printASCII(s []byte) {
 		}
 		if x+n < len(cells) && cells[x+n].Width == 0 {
 			// The run ends on the left half of a wide character.
-			cells[x+n] = Cell{Width: 1, Style: cells[x+n].Style}
+			cells[x+n] = blankCell
 		}
 		for j := range row {
 			row[j] = Cell{Rune: rune(s[i+j]), Style: sid, Width: 1}
@@ -254,13 +254,13 @@ func insertCells(cells []Cell, x, n int, sid StyleID) {
 		n = len(cells) - x
 	}
 	if cells[x].Width == 0 && x > 0 {
-		cells[x-1] = Cell{Width: 1, Style: cells[x-1].Style}
-		cells[x] = Cell{Width: 1, Style: cells[x].Style}
+		cells[x-1] = blankCell
+		cells[x] = blankCell
 	}
 	copy(cells[x+n:], cells[x:])
 	fillCells(cells[x:x+n], sid)
 	if last := len(cells) - 1; cells[last].Width == 2 {
-		cells[last] = Cell{Width: 1, Style: cells[last].Style}
+		cells[last] = blankCell
 	}
 }
 
@@ -277,7 +277,7 @@ func deleteCells(cells []Cell, x, n int, sid StyleID) {
 	copy(cells[x:], cells[x+n:])
 	fillCells(cells[len(cells)-n:], sid)
 	if cells[x].Width == 0 {
-		cells[x] = Cell{Width: 1, Style: cells[x].Style}
+		cells[x] = blankCell
 	}
 }
 

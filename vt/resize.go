@@ -197,8 +197,6 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		start = 0
 	}
 	t.hist.replace(out[:start])
-	hist := out[:start]
-	_ = hist
 	scr := newScreen(cols, oldRows)
 	for i := start; i < len(out); i++ {
 		l := &scr.lines[i-start]

@@ -65,10 +65,10 @@ func fixWideAt(cells []Cell, x int) {
 // [x0, x1) (x1 exclusive): halves outside the range become blank.
 func fixRangeEdges(cells []Cell, x0, x1 int) {
 	if x0 > 0 && x0 < len(cells) && cells[x0].Width == 0 {
-		cells[x0-1] = Cell{Width: 1, Style: cells[x0-1].Style}
+		cells[x0-1] = blankCell
 	}
 	if x1 > 0 && x1 < len(cells) && cells[x1].Width == 0 {
-		cells[x1] = Cell{Width: 1, Style: cells[x1].Style}
+		cells[x1] = blankCell
 	}
 }
 
@@ -93,10 +93,10 @@ func sanitizeLine(cells []Cell) {
 	for x := 0; x < len(cells); x++ {
 		switch cells[x].Width {
 		case 0:
-			cells[x] = Cell{Width: 1, Style: cells[x].Style}
+			cells[x] = blankCell
 		case 2:
 			if x+1 >= len(cells) || cells[x+1].Width != 0 {
-				cells[x] = Cell{Width: 1, Style: cells[x].Style}
+				cells[x] = blankCell
 			} else {
 				x++
 			}

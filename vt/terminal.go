@@ -56,14 +56,13 @@ type Terminal struct {
 
 // cursorState is the part of the terminal that DECSC saves.
 type cursorState struct {
-	x, y     int
-	pending  bool // deferred wrap: the next printable wraps first
-	style    Style
-	sid      StyleID // interned style
-	g        [4]charset
-	gl       int // 0 = G0, 1 = G1
-	origin   bool
-	autowrap bool // only saved for completeness; DECAWM is a mode
+	x, y    int
+	pending bool // deferred wrap: the next printable wraps first
+	style   Style
+	sid     StyleID // interned style
+	g       [4]charset
+	gl      int // 0 = G0, 1 = G1
+	origin  bool
 }
 
 type charset uint8
@@ -263,9 +262,6 @@ func fitCells(dst []Cell, start, n int) []Cell {
 	}
 	return dst
 }
-
-// styleID returns the interned id of the current style.
-func (t *Terminal) curStyleID() StyleID { return t.cur.sid }
 
 // setStyle changes the current drawing style.
 func (t *Terminal) setStyle(s Style) {
