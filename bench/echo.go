@@ -12,7 +12,7 @@ import (
 // output. A bare PTY running the same command is sampled in between as the
 // floor. The bytes are punctuation that neither escape sequences' text nor a
 // status line holds, and a carriage return after each sample keeps the echo
-// on one cell.
+// on one cell. Samples are 20-40 ms apart.
 
 const echoChars = "!%&+/=?@^_`{|}~"
 
@@ -97,8 +97,10 @@ func measureEcho(cfg *config, systems []*system, rep *report) {
 			e.samples = append(e.samples, float64(at.Sub(t0))/1e6)
 			e.in.Write([]byte{'\r'})
 		}
-		// a little jitter so that samples do not lock to any timer
-		time.Sleep(time.Duration(2000+rand.IntN(3000)) * time.Microsecond)
+		// Keys come at a fast typist's pace (20-40 ms apart, jittered so
+		// that samples do not lock to any timer), not as a burst: a
+		// renderer may rightly pace frames while output streams.
+		time.Sleep(time.Duration(20000+rand.IntN(20000)) * time.Microsecond)
 	}
 
 	rows := []struct {
