@@ -38,6 +38,7 @@ type Pane struct {
 
 	inMu    sync.Mutex
 	inBuf   []byte
+	inBusy  bool // writeLoop holds bytes taken from inBuf
 	inWake  chan struct{}
 	inClose chan struct{}
 
@@ -168,21 +169,52 @@ func haveTerminfo(name string) bool {
 	return false
 }
 
-// writeInput queues bytes for the program. It never blocks: a program
-// that does not read its input must not stall the server.
+// writeInput sends bytes to the program. It never blocks: when nothing is
+// queued it writes at once (a keystroke reaches the program without a
+// goroutine hop); what the PTY does not take is queued for writeLoop, up
+// to maxPendingInput, so a program that does not read cannot stall the
+// server.
 func (p *Pane) writeInput(b []byte) {
 	if len(b) == 0 {
 		return
 	}
 	p.inMu.Lock()
-	if len(p.inBuf)+len(b) <= maxPendingInput {
+	if len(p.inBuf) == 0 && !p.inBusy && p.ptmx != nil {
+		b = b[writeNonblock(p.ptmx, b):]
+	}
+	if len(b) > 0 && len(p.inBuf)+len(b) <= maxPendingInput {
 		p.inBuf = append(p.inBuf, b...)
 	}
+	queued := len(p.inBuf) > 0
 	p.inMu.Unlock()
+	if !queued {
+		return
+	}
 	select {
 	case p.inWake <- struct{}{}:
 	default:
 	}
+}
+
+// writeNonblock writes what the non-blocking PTY takes now and returns
+// how much that was.
+func writeNonblock(f *os.File, b []byte) int {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	_ = rc.Write(func(fd uintptr) bool {
+		for n < len(b) {
+			m, err := unix.Write(int(fd), b[n:])
+			if err != nil || m <= 0 {
+				break
+			}
+			n += m
+		}
+		return true // never wait: the rest is queued
+	})
+	return n
 }
 
 func (p *Pane) writeLoop() {
@@ -193,11 +225,19 @@ func (p *Pane) writeLoop() {
 		case <-p.inClose:
 			return
 		}
-		p.inMu.Lock()
-		out, p.inBuf = p.inBuf, out[:0]
-		p.inMu.Unlock()
-		if _, err := p.ptmx.Write(out); err != nil {
-			return
+		for {
+			p.inMu.Lock()
+			if len(p.inBuf) == 0 {
+				p.inBusy = false
+				p.inMu.Unlock()
+				break
+			}
+			out, p.inBuf = p.inBuf, out[:0]
+			p.inBusy = true // direct writes must not overtake out
+			p.inMu.Unlock()
+			if _, err := p.ptmx.Write(out); err != nil {
+				return
+			}
 		}
 	}
 }
@@ -309,7 +349,7 @@ func (p *Pane) resize(cols, rows int) {
 	p.mu.Lock()
 	p.term.Resize(cols, rows)
 	p.mu.Unlock()
-	_ = pty.Setsize(p.ptmx, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}) // the program may be gone
+	_ = setWinsize(p.ptmx, cols, rows) // the program may be gone
 }
 
 // foregroundPID is the PTY's foreground process group, the program the
@@ -366,11 +406,16 @@ func (p *Pane) currentPath() string {
 // up (size, IUTF8 as tmux sets it) before the program starts, so it never
 // sees the defaults.
 func startPTY(cmd *exec.Cmd, cols, rows int) (*os.File, error) {
-	ptmx, tty, err := pty.Open()
+	master, tty, err := pty.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer tty.Close()
+	ptmx, err := pollable(master)
+	if err != nil {
+		_ = master.Close() // best effort
+		return nil, err
+	}
 	if err := pty.Setsize(tty, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}); err != nil {
 		_ = ptmx.Close() // best effort
 		return nil, err
@@ -390,4 +435,47 @@ func startPTY(cmd *exec.Cmd, cols, rows int) (*os.File, error) {
 		return nil, err
 	}
 	return ptmx, nil
+}
+
+// pollable returns the PTY master as a non-blocking file in Go's network
+// poller: its reader parks as a goroutine instead of holding a thread in
+// read(2), and input can be written without blocking. (creack/pty leaves
+// it blocking.)
+func pollable(f *os.File) (*os.File, error) {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return nil, err
+	}
+	dup := -1
+	var dupErr error
+	if err := rc.Control(func(fd uintptr) {
+		dup, dupErr = unix.FcntlInt(fd, unix.F_DUPFD_CLOEXEC, 0)
+	}); err != nil {
+		return nil, err
+	}
+	if dupErr != nil {
+		return nil, fmt.Errorf("dup pty: %w", dupErr)
+	}
+	if err := unix.SetNonblock(dup, true); err != nil {
+		_ = unix.Close(dup) // best effort
+		return nil, fmt.Errorf("pty non-blocking: %w", err)
+	}
+	_ = f.Close() // the dup shares the open file
+	return os.NewFile(uintptr(dup), "/dev/ptmx"), nil
+}
+
+// setWinsize sets the PTY size through the poller-safe raw conn
+// (pty.Setsize calls Fd, which would make the file blocking again).
+func setWinsize(f *os.File, cols, rows int) error {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var ioErr error
+	if err := rc.Control(func(fd uintptr) {
+		ioErr = unix.IoctlSetWinsize(int(fd), unix.TIOCSWINSZ, &unix.Winsize{Col: uint16(cols), Row: uint16(rows)})
+	}); err != nil {
+		return err
+	}
+	return ioErr
 }
