@@ -3,6 +3,7 @@ package vt
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"testing"
 )
 
@@ -53,3 +54,22 @@ func BenchmarkWritePlain(b *testing.B)  { benchWrite(b, "plain") }
 func BenchmarkWriteSGR(b *testing.B)    { benchWrite(b, "sgr") }
 func BenchmarkWriteRedraw(b *testing.B) { benchWrite(b, "redraw") }
 func BenchmarkWriteWide(b *testing.B)   { benchWrite(b, "wide") }
+
+// BenchmarkIdleMemory reports the heap held by an idle 120x40 terminal.
+func BenchmarkIdleMemory(b *testing.B) {
+	const n = 200
+	for i := 0; i < b.N; i++ {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		terms := make([]*Terminal, n)
+		for j := range terms {
+			terms[j] = New(120, 40, Options{})
+			terms[j].Write([]byte("$ "))
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "B/terminal")
+		runtime.KeepAlive(terms)
+	}
+}

@@ -64,7 +64,7 @@ func (t *Terminal) setPrivateMode(n int, on bool) {
 			t.left, t.right = 0, t.cols-1
 		}
 	case 47, 1047:
-		t.switchScreen(on, n == 1047 && !on, false)
+		t.switchScreen(on, false)
 	case 1048:
 		if on {
 			t.saveCursor()
@@ -72,7 +72,7 @@ func (t *Terminal) setPrivateMode(n int, on bool) {
 			t.restoreCursor()
 		}
 	case 1049:
-		t.switchScreen(on, true, true)
+		t.switchScreen(on, true)
 	case 9, 1000, 1002, 1003:
 		// Mouse tracking modes replace each other.
 		if on {
@@ -87,9 +87,9 @@ func (t *Terminal) setPrivateMode(n int, on bool) {
 }
 
 // switchScreen enters or leaves the alternate screen, which is blank on
-// entering. clear also blanks it on leaving (1047); saveCursor saves and
-// restores the cursor as 1049 does.
-func (t *Terminal) switchScreen(on, clear, saveCursor bool) {
+// entering and released on leaving; saveCursor saves and restores the
+// cursor as 1049 does.
+func (t *Terminal) switchScreen(on, saveCursor bool) {
 	t.changed()
 	if on == (t.scr == t.alt) {
 		return
@@ -98,14 +98,16 @@ func (t *Terminal) switchScreen(on, clear, saveCursor bool) {
 		if saveCursor {
 			t.saveCursor()
 		}
+		// A fresh screen is blank, as tmux does for 47, 1047 and 1049.
+		t.alt = newScreen(t.cols, t.rows)
 		t.scr = t.alt
 		t.modes |= ModeAltScreen
-		t.alt.clear(0) // as tmux does for 47, 1047 and 1049
 		return
 	}
-	if clear {
-		t.alt.clear(0)
-	}
+	// The alternate screen is blank on entry, so its contents are never
+	// seen again once left (1047 clears it on leaving; 47 and 1049 might
+	// as well): release it.
+	t.alt = nil
 	t.scr = t.main
 	t.modes &^= ModeAltScreen
 	if saveCursor {
@@ -133,6 +135,7 @@ func (t *Terminal) softReset() {
 	t.lrMode = false
 	t.cur.style = Style{}
 	t.cur.sid = 0
+	t.cur.stale = false
 	t.cur.g = [4]charset{}
 	t.cur.gl = 0
 	t.cur.pending = false

@@ -109,7 +109,7 @@ func (t *Terminal) restoreCursor() {
 	if t.cur.y >= t.rows {
 		t.cur.y = t.rows - 1
 	}
-	t.cur.sid = t.intern(t.cur.style)
+	t.cur.stale = true
 	if c.origin {
 		t.modes |= ModeOrigin
 	} else {

@@ -163,7 +163,22 @@ func (t *Terminal) packLine(dst []byte, cells []Cell, wrapped bool, used int) []
 	for i := 0; i < n; i++ {
 		c := cells[i]
 		if c.Style == cur && c.Width == 1 && uint32(c.Rune-0x20) < 0x60 {
-			dst = append(dst, byte(c.Rune)) // fast path: printable ASCII
+			// Fast path: a run of printable ASCII in the current style,
+			// written straight into dst's spare capacity.
+			dst = slices.Grow(dst, n-i)
+			k := len(dst)
+			run := cells[i:n]
+			out := dst[k : k+len(run)]
+			m := 0
+			for _, c := range run {
+				if c.Style != cur || c.Width != 1 || uint32(c.Rune-0x20) >= 0x60 {
+					break
+				}
+				out[m] = byte(c.Rune)
+				m++
+			}
+			dst = dst[:k+m]
+			i += m - 1
 			continue
 		}
 		if c.Width == 0 {
@@ -172,7 +187,11 @@ func (t *Terminal) packLine(dst []byte, cells []Cell, wrapped bool, used int) []
 		if c.Style != cur {
 			cur = c.Style
 			dst = append(dst, pkStyle)
-			dst = appendStyle(dst, t.styles.get(cur))
+			if cur == 0 {
+				dst = append(dst, zeroStyle[:]...)
+			} else {
+				dst = appendStyle(dst, t.styles.get(cur))
+			}
 		}
 		if c.Width == 2 {
 			dst = append(dst, pkWide)
@@ -186,6 +205,10 @@ func (t *Terminal) packLine(dst []byte, cells []Cell, wrapped bool, used int) []
 			s := t.clusters.get(r)
 			dst = append(dst, pkCluster, byte(len(s)))
 			dst = append(dst, s...)
+		case r < 0x800:
+			dst = append(dst, 0xc0|byte(r>>6), 0x80|byte(r)&0x3f)
+		case r < 0xd800 || (r > 0xdfff && r < 0x10000):
+			dst = append(dst, 0xe0|byte(r>>12), 0x80|byte(r>>6)&0x3f, 0x80|byte(r)&0x3f)
 		default:
 			dst = appendUTF8(dst, r)
 		}
@@ -193,14 +216,30 @@ func (t *Terminal) packLine(dst []byte, cells []Cell, wrapped bool, used int) []
 	return dst
 }
 
+// zeroStyle is appendStyle's encoding of the default Style.
+var zeroStyle = [6]byte{}
+
 func appendStyle(dst []byte, s Style) []byte {
-	dst = binary.AppendUvarint(dst, uint64(s.Fg))
-	dst = binary.AppendUvarint(dst, uint64(s.Bg))
-	dst = binary.AppendUvarint(dst, uint64(s.UnderlineColor))
-	dst = binary.AppendUvarint(dst, uint64(s.Attrs))
+	dst = appendUvarint32(dst, uint32(s.Fg))
+	dst = appendUvarint32(dst, uint32(s.Bg))
+	dst = appendUvarint32(dst, uint32(s.UnderlineColor))
+	dst = appendUvarint32(dst, uint32(s.Attrs))
 	dst = append(dst, byte(s.Underline))
-	dst = binary.AppendUvarint(dst, uint64(s.Link))
+	dst = appendUvarint32(dst, s.Link)
 	return dst
+}
+
+// appendUvarint32 is binary.AppendUvarint for 32-bit values, with the
+// common sizes unrolled: 0 (default colours) and 4 bytes (palette and RGB
+// colours, whose kind byte sets bit 24 or 25).
+func appendUvarint32(dst []byte, v uint32) []byte {
+	switch {
+	case v < 0x80:
+		return append(dst, byte(v))
+	case v >= 1<<21 && v < 1<<28:
+		return append(dst, byte(v)|0x80, byte(v>>7)|0x80, byte(v>>14)|0x80, byte(v>>21))
+	}
+	return binary.AppendUvarint(dst, uint64(v))
 }
 
 func readStyle(b []byte) (Style, []byte) {

@@ -183,7 +183,18 @@ func (t *Terminal) Write(p []byte) (int, error) {
 				continue
 			}
 			if b >= 0x80 {
-				if !utf8.FullRune(p[i:]) {
+				if b&0xF0 == 0xE0 && len(p)-i >= 3 {
+					// Fast path for 3-byte UTF-8 (most of CJK), as
+					// utf8.DecodeRune: no overlong forms, no surrogates.
+					b1, b2 := p[i+1], p[i+2]
+					r := rune(b&0x0F)<<12 | rune(b1&0x3F)<<6 | rune(b2&0x3F)
+					if b1&0xC0 == 0x80 && b2&0xC0 == 0x80 && r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+						t.printRune(r)
+						i += 3
+						continue
+					}
+				}
+				if len(p)-i < utf8.UTFMax && !utf8.FullRune(p[i:]) {
 					pr.u8n = copy(pr.u8[:], p[i:])
 					break
 				}
@@ -192,6 +203,20 @@ func (t *Terminal) Write(p []byte) (int, error) {
 				i += n
 				continue
 			}
+		}
+		if b == 0x1B && pr.state == stGround && i+1 < len(p) && p[i+1] == '[' {
+			// Fast path for ESC [ from the ground state.
+			pr.clear()
+			pr.state = stCSIEntry
+			i += 2
+			continue
+		}
+		if b == 'm' && (pr.state == stCSIParam || pr.state == stCSIEntry) && pr.private == 0 && pr.ninter == 0 {
+			// Fast path for SGR, the commonest sequence by far.
+			pr.state = stGround
+			t.selectGraphicRendition()
+			i++
+			continue
 		}
 		if (pr.state == stCSIParam || pr.state == stCSIEntry) && (b-'0' < 10 || b == ';') {
 			// Fast path for CSI parameters: digits and ';'.

@@ -68,7 +68,7 @@ func (t *Terminal) printASCII(s []byte) {
 	}
 	t.lastRune = rune(s[len(s)-1])
 	t.lastValid = true
-	sid := t.cur.sid
+	sid := t.curSID()
 	last := t.cols - 1
 	autowrap := t.modes&ModeAutowrap != 0
 	x := t.cur.x
@@ -166,21 +166,22 @@ func (t *Terminal) putChar(r rune, w int) {
 		t.wrap()
 		right = t.rightEdge()
 	}
+	sid := t.curSID()
 	x := t.cur.x
 	l := &t.scr.lines[t.cur.y]
 	cells := l.cells
 	if t.modes&ModeInsert != 0 {
-		insertCells(cells[:right+1], x, w, t.cur.sid)
+		insertCells(cells[:right+1], x, w, sid)
 		l.used = max(l.used, right+1)
 	}
 	l.used = max(l.used, x+w)
 	fixWideAt(cells, x)
 	if w == 2 {
 		fixWideAt(cells, x+1)
-		cells[x] = Cell{Rune: r, Style: t.cur.sid, Width: 2}
-		cells[x+1] = Cell{Style: t.cur.sid, Width: 0}
+		cells[x] = Cell{Rune: r, Style: sid, Width: 2}
+		cells[x+1] = Cell{Style: sid, Width: 0}
 	} else {
-		cells[x] = Cell{Rune: r, Style: t.cur.sid, Width: 1}
+		cells[x] = Cell{Rune: r, Style: sid, Width: 1}
 	}
 	x += w
 	if x > right {

@@ -39,7 +39,6 @@ func (t *Terminal) Resize(cols, rows int) {
 		t.scr = t.alt
 	} else {
 		t.cur.x, t.cur.y = mx, my
-		t.alt = cropScreen(t.alt, cols, rows, new(int))
 		t.savedMain.x = min(t.savedMain.x, cols-1)
 		t.savedMain.y = min(t.savedMain.y, rows-1)
 		t.scr = t.main

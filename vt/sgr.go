@@ -12,18 +12,21 @@ func (t *Terminal) selectGraphicRendition() {
 		n = 1
 	}
 	for i := 0; i < n; i++ {
-		v := p.param(i, 0)
-		switch {
-		case v == 0:
+		v := 0
+		if i < p.nparams && p.params[i] > 0 {
+			v = int(p.params[i])
+		}
+		switch v {
+		case 0:
 			link := s.Link
 			s = Style{Link: link}
-		case v == 1:
+		case 1:
 			s.Attrs |= AttrBold
-		case v == 2:
+		case 2:
 			s.Attrs |= AttrDim
-		case v == 3:
+		case 3:
 			s.Attrs |= AttrItalic
-		case v == 4:
+		case 4:
 			if i+1 < p.nparams && p.isSub(i+1) {
 				u := p.param(i+1, 1)
 				if u <= int(UnderlineDashed) {
@@ -36,65 +39,65 @@ func (t *Terminal) selectGraphicRendition() {
 			} else {
 				s.Underline = UnderlineSingle
 			}
-		case v == 5 || v == 6:
+		case 5, 6:
 			s.Attrs |= AttrBlink
-		case v == 7:
+		case 7:
 			s.Attrs |= AttrReverse
-		case v == 8:
+		case 8:
 			s.Attrs |= AttrHidden
-		case v == 9:
+		case 9:
 			s.Attrs |= AttrStrike
-		case v == 21:
+		case 21:
 			s.Underline = UnderlineDouble
-		case v == 22:
+		case 22:
 			s.Attrs &^= AttrBold | AttrDim
-		case v == 23:
+		case 23:
 			s.Attrs &^= AttrItalic
-		case v == 24:
+		case 24:
 			s.Underline = UnderlineNone
-		case v == 25:
+		case 25:
 			s.Attrs &^= AttrBlink
-		case v == 27:
+		case 27:
 			s.Attrs &^= AttrReverse
-		case v == 28:
+		case 28:
 			s.Attrs &^= AttrHidden
-		case v == 29:
+		case 29:
 			s.Attrs &^= AttrStrike
-		case v >= 30 && v <= 37:
+		case 30, 31, 32, 33, 34, 35, 36, 37:
 			s.Fg = IndexedColor(uint8(v - 30))
-		case v == 38:
+		case 38:
 			c, next, ok := t.extColor(i)
 			if ok {
 				s.Fg = c
 			}
 			i = next
-		case v == 39:
+		case 39:
 			s.Fg = DefaultColor
-		case v >= 40 && v <= 47:
+		case 40, 41, 42, 43, 44, 45, 46, 47:
 			s.Bg = IndexedColor(uint8(v - 40))
-		case v == 48:
+		case 48:
 			c, next, ok := t.extColor(i)
 			if ok {
 				s.Bg = c
 			}
 			i = next
-		case v == 49:
+		case 49:
 			s.Bg = DefaultColor
-		case v == 53:
+		case 53:
 			s.Attrs |= AttrOverline
-		case v == 55:
+		case 55:
 			s.Attrs &^= AttrOverline
-		case v == 58:
+		case 58:
 			c, next, ok := t.extColor(i)
 			if ok {
 				s.UnderlineColor = c
 			}
 			i = next
-		case v == 59:
+		case 59:
 			s.UnderlineColor = DefaultColor
-		case v >= 90 && v <= 97:
+		case 90, 91, 92, 93, 94, 95, 96, 97:
 			s.Fg = IndexedColor(uint8(v - 90 + 8))
-		case v >= 100 && v <= 107:
+		case 100, 101, 102, 103, 104, 105, 106, 107:
 			s.Bg = IndexedColor(uint8(v - 100 + 8))
 		default:
 			// Skip unknown parameters with their sub-parameters.
@@ -103,8 +106,8 @@ func (t *Terminal) selectGraphicRendition() {
 			}
 		}
 	}
-	if s != t.cur.style {
-		t.setStyle(s)
+	if !styleEq(&s, &t.cur.style) {
+		t.setStylep(&s)
 	}
 }
 

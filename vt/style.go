@@ -1,5 +1,10 @@
 package vt
 
+import (
+	"math/bits"
+	"math/rand/v2"
+)
+
 // Tables that keep cells small: styles, grapheme clusters and hyperlinks are
 // stored once and referred to by number. Each table is bounded; when the
 // style or cluster table fills up it is compacted by re-interning what the
@@ -15,24 +20,32 @@ const (
 
 type styleTable struct {
 	list  []Style
-	index map[Style]StyleID
 	limit int
-	// A few recent lookups, checked before the map: programs switch
-	// between a handful of styles.
-	cache     [4]styleCacheEntry
-	cacheNext int
+	// slots is an open-addressing hash index of list. Each slot holds the
+	// Style itself next to its StyleID (0 for an empty slot: StyleID 0,
+	// the default Style, is never stored), so a lookup touches one cache
+	// line, not two. Its length is a power of two, at least twice
+	// len(list), or zero before the first add. Entries are only removed by
+	// compaction, which rebuilds the table, so probing needs no
+	// tombstones.
+	slots []styleSlot
+	shift uint   // 64 - log2(len(slots))
+	seed  uint64 // per-table, so that crafted styles cannot collide at will
 }
 
-type styleCacheEntry struct {
+type styleSlot struct {
 	s  Style
 	id StyleID
 }
 
 func (st *styleTable) init() {
 	st.list = append(st.list[:0], Style{})
-	st.index = make(map[Style]StyleID)
 	st.limit = styleTableLimit
-	st.cache = [4]styleCacheEntry{}
+	st.slots = nil
+	st.shift = 0
+	if st.seed == 0 {
+		st.seed = rand.Uint64() | 1
+	}
 }
 
 func (st *styleTable) get(id StyleID) Style {
@@ -42,41 +55,82 @@ func (st *styleTable) get(id StyleID) Style {
 	return Style{}
 }
 
-func (st *styleTable) lookup(s Style) (StyleID, bool) {
-	for i := range st.cache {
-		if e := &st.cache[i]; e.id != 0 && e.s == s {
+// hash mixes all of a Style's fields; the top bits pick a slot.
+// It reads s field by field through a pointer: copying a Style whole
+// right after its fields were stored one by one stalls the CPU
+// (store-to-load forwarding fails), and the Style being interned has
+// usually just been built by SGR.
+func (st *styleTable) hash(s *Style) uint64 {
+	a := (uint64(s.Fg)<<32 | uint64(s.Bg)) ^ st.seed
+	b := uint64(s.UnderlineColor)<<32 | uint64(s.Link)
+	c := uint64(s.Attrs)<<8 | uint64(s.Underline)
+	h := a * 0xbf58476d1ce4e5b9
+	h = (h ^ h>>31 ^ b) * 0x94d049bb133111eb
+	h = (h ^ h>>29 ^ c) * 0x9e3779b97f4a7c15
+	return h ^ h>>32
+}
+
+// styleEq compares field by field (see hash).
+func styleEq(a, b *Style) bool {
+	return a.Fg == b.Fg && a.Bg == b.Bg && a.UnderlineColor == b.UnderlineColor &&
+		a.Attrs == b.Attrs && a.Underline == b.Underline && a.Link == b.Link
+}
+
+func (st *styleTable) lookup(s *Style) (StyleID, bool) {
+	if len(st.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(st.slots) - 1)
+	for i := st.hash(s) >> st.shift; ; i = (i + 1) & mask {
+		e := &st.slots[i]
+		if e.id == 0 {
+			return 0, false
+		}
+		if styleEq(&e.s, s) {
 			return e.id, true
 		}
 	}
-	id, ok := st.index[s]
-	if ok {
-		st.remember(s, id)
-	}
-	return id, ok
-}
-
-func (st *styleTable) remember(s Style, id StyleID) {
-	st.cache[st.cacheNext] = styleCacheEntry{s, id}
-	st.cacheNext = (st.cacheNext + 1) % len(st.cache)
 }
 
 func (st *styleTable) full() bool { return len(st.list) >= st.limit }
 
-func (st *styleTable) add(s Style) StyleID {
+// add appends s, which must not be in the table yet.
+func (st *styleTable) add(s *Style) StyleID {
 	id := StyleID(len(st.list))
-	st.list = append(st.list, s)
-	st.index[s] = id
-	st.remember(s, id)
+	st.list = append(st.list, *s)
+	if 2*len(st.list) > len(st.slots) {
+		st.rehash(max(16, 2*len(st.slots)))
+	} else {
+		st.place(s, id)
+	}
 	return id
+}
+
+func (st *styleTable) place(s *Style, id StyleID) {
+	mask := uint64(len(st.slots) - 1)
+	i := st.hash(s) >> st.shift
+	for st.slots[i].id != 0 {
+		i = (i + 1) & mask
+	}
+	st.slots[i] = styleSlot{*s, id}
+}
+
+// rehash rebuilds the index with n slots (a power of two).
+func (st *styleTable) rehash(n int) {
+	st.slots = make([]styleSlot, n)
+	st.shift = uint(64 - bits.TrailingZeros(uint(n)))
+	for id := 1; id < len(st.list); id++ {
+		st.place(&st.list[id], StyleID(id))
+	}
 }
 
 // compactStyles rebuilds the style table from what the screens and saved
 // cursors use, rewriting every StyleID in place.
 func (t *Terminal) compactStyles() {
 	old := t.styles.list
-	t.styles.cache = [4]styleCacheEntry{}
 	t.styles.list = make([]Style, 1, 256)
-	t.styles.index = make(map[Style]StyleID)
+	t.styles.slots = nil
+	t.styles.shift = 0
 	remap := make(map[StyleID]StyleID)
 	re := func(id StyleID) StyleID {
 		if id == 0 || int(id) >= len(old) {
@@ -85,11 +139,14 @@ func (t *Terminal) compactStyles() {
 		if n, ok := remap[id]; ok {
 			return n
 		}
-		n := t.styles.add(old[id])
+		n := t.styles.add(&old[id])
 		remap[id] = n
 		return n
 	}
 	for _, s := range []*screen{t.main, t.alt} {
+		if s == nil {
+			continue
+		}
 		for i := range s.lines {
 			cells := s.lines[i].cells
 			for j := range cells {
@@ -97,9 +154,13 @@ func (t *Terminal) compactStyles() {
 			}
 		}
 	}
-	t.cur.sid = re(t.cur.sid)
-	t.savedMain.sid = re(t.savedMain.sid)
-	t.savedAlt.sid = re(t.savedAlt.sid)
+	for _, c := range []*cursorState{&t.cur, &t.savedMain, &t.savedAlt} {
+		if c.stale {
+			c.sid = 0 // interned afresh when next used
+		} else {
+			c.sid = re(c.sid)
+		}
+	}
 	if len(t.styles.list) >= t.styles.limit/2 {
 		// The screens alone use most of the table: let it grow so that
 		// compaction stays rare.
@@ -159,6 +220,9 @@ func (t *Terminal) compactClusters() {
 	t.clusters.list = make([]string, 0, 64)
 	t.clusters.index = make(map[string]rune)
 	for _, s := range []*screen{t.main, t.alt} {
+		if s == nil {
+			continue
+		}
 		for i := range s.lines {
 			cells := s.lines[i].cells
 			for j := range cells {

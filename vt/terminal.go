@@ -14,8 +14,11 @@ type Terminal struct {
 	cols, rows int
 	opts       Options
 
-	main, alt *screen
-	scr       *screen // the active one: main or alt
+	main *screen
+	// alt is the alternate screen, allocated only while it is in use
+	// (nil otherwise): it is blanked on entry, so nothing is lost.
+	alt *screen
+	scr *screen // the active one: main or alt
 
 	cur       cursorState
 	savedMain cursorState // DECSC on the main screen
@@ -59,10 +62,14 @@ type cursorState struct {
 	x, y    int
 	pending bool // deferred wrap: the next printable wraps first
 	style   Style
-	sid     StyleID // interned style
-	g       [4]charset
-	gl      int // 0 = G0, 1 = G1
-	origin  bool
+	sid     StyleID // interned style, unless stale
+	// stale: style changed since sid was interned. Interning waits for
+	// the next character printed (see curSID), so a run of SGR
+	// sequences costs one table lookup, and none if nothing is printed.
+	stale  bool
+	g      [4]charset
+	gl     int // 0 = G0, 1 = G1
+	origin bool
 }
 
 type charset uint8
@@ -96,7 +103,6 @@ func New(cols, rows int, opts Options) *Terminal {
 	t.clusters.init()
 	t.links.init()
 	t.main = newScreen(cols, rows)
-	t.alt = newScreen(cols, rows)
 	t.scr = t.main
 	t.resetState()
 	return t
@@ -135,9 +141,9 @@ func (t *Terminal) resetTabs() {
 // as tmux does.
 func (t *Terminal) Reset() {
 	t.scr = t.main
+	t.alt = nil
 	t.resetState()
 	t.main.clear(0)
-	t.alt.clear(0)
 	t.title = ""
 	t.paletteSet = [256]bool{}
 	t.changed()
@@ -264,15 +270,34 @@ func fitCells(dst []Cell, start, n int) []Cell {
 }
 
 // setStyle changes the current drawing style.
-func (t *Terminal) setStyle(s Style) {
-	t.cur.style = s
-	t.cur.sid = t.intern(s)
+func (t *Terminal) setStyle(s Style) { t.setStylep(&s) }
+
+// setStylep is setStyle copying field by field: s has usually just been
+// built field by field, and copying it whole would stall the CPU (see
+// styleTable.hash).
+func (t *Terminal) setStylep(s *Style) {
+	c := &t.cur.style
+	c.Fg, c.Bg, c.UnderlineColor = s.Fg, s.Bg, s.UnderlineColor
+	c.Attrs, c.Underline, c.Link = s.Attrs, s.Underline, s.Link
+	t.cur.stale = true
+}
+
+// curSID returns the StyleID of the current drawing style, interning it if
+// it changed. Like intern, it may compact the style table.
+func (t *Terminal) curSID() StyleID {
+	if t.cur.stale {
+		t.cur.sid = t.internp(&t.cur.style)
+		t.cur.stale = false
+	}
+	return t.cur.sid
 }
 
 // intern interns s, compacting the table first if it is full. Only call it
 // where no StyleIDs are held outside the screens and the cursors.
-func (t *Terminal) intern(s Style) StyleID {
-	if s == (Style{}) {
+func (t *Terminal) intern(s Style) StyleID { return t.internp(&s) }
+
+func (t *Terminal) internp(s *Style) StyleID {
+	if styleEq(s, &Style{}) {
 		return 0
 	}
 	if id, ok := t.styles.lookup(s); ok {
@@ -291,10 +316,10 @@ func (t *Terminal) internKeep(s Style) StyleID {
 	if s == (Style{}) {
 		return 0
 	}
-	if id, ok := t.styles.lookup(s); ok {
+	if id, ok := t.styles.lookup(&s); ok {
 		return id
 	}
-	return t.styles.add(s)
+	return t.styles.add(&s)
 }
 
 // compactIfNeeded compacts tables that grew past their limits through
