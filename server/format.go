@@ -191,11 +191,9 @@ func (f formatCtx) value(name string) string {
 	case "version":
 		return Version
 	case "host":
-		h, _ := os.Hostname()
-		return h
+		return s.hostname()
 	case "host_short":
-		h, _ := os.Hostname()
-		h, _, _ = strings.Cut(h, ".")
+		h, _, _ := strings.Cut(s.hostname(), ".")
 		return h
 	case "start_time":
 		return strconv.FormatInt(s.started.Unix(), 10)
@@ -320,8 +318,7 @@ func (f formatCtx) paneValue(p *Pane, name string) string {
 		if t := p.term.Title(); t != "" {
 			return t
 		}
-		h, _ := os.Hostname()
-		return h
+		return f.s.hostname()
 	case "cursor_x":
 		return strconv.Itoa(p.term.Cursor().Col)
 	case "cursor_y":
@@ -428,4 +425,15 @@ func strftime(format string, t time.Time) string {
 		}
 	}
 	return b.String()
+}
+
+// hostname is the machine's name, read once: the status line asks for it
+// on every frame.
+func (s *Server) hostname() string {
+	if s == nil {
+		h, _ := os.Hostname()
+		return h
+	}
+	s.hostOnce.Do(func() { s.host, _ = os.Hostname() })
+	return s.host
 }

@@ -58,6 +58,9 @@ type Server struct {
 	// startupMessages are config errors, shown to the first attached client.
 	startupMessages []string
 
+	hostOnce sync.Once
+	host     string
+
 	// conns counts live connections, so shutdown can let each one flush
 	// its last frame (an attached client's "[exited]") before exiting.
 	conns sync.WaitGroup
