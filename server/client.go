@@ -46,11 +46,7 @@ type Client struct {
 func (s *Server) attachClient(conn *net.UnixConn, ctx *cmdCtx, term string) *Client {
 	sess := ctx.attach
 	if ctx.detachPrev {
-		for o := range s.clients {
-			if o.session == sess {
-				o.exit(0, "[detached (from session "+sess.name+")]")
-			}
-		}
+		s.detachAll(sess)
 	}
 	c := &Client{
 		s:          s,

@@ -75,9 +75,9 @@ func (s *Server) newSession(ctx *cmdCtx, a *args) error {
 	if dir := a.get('c'); dir != "" {
 		sess.cwd = dir
 	}
-	env := append(append([]string(nil), sess.env...), a.flags['e'])
-	if a.get('e') == "" {
-		env = sess.env
+	env := sess.env
+	if e := a.get('e'); e != "" {
+		env = append(append([]string(nil), sess.env...), e)
 	}
 	w, err := s.newWindowIn(sess, windowSpec{name: a.get('n'), argv: a.pos, dir: sess.cwd, env: env}, s.options.int("base-index", 0))
 	if err != nil {
@@ -262,11 +262,7 @@ var cmdDetachClient = command{
 			if err != nil {
 				return err
 			}
-			for c := range s.clients {
-				if c.session == sess {
-					c.exit(0, detachMessage(sess))
-				}
-			}
+			s.detachAll(sess)
 			return nil
 		}
 		me := ctx.client
@@ -291,6 +287,15 @@ var cmdDetachClient = command{
 		me.exit(0, detachMessage(me.session))
 		return nil
 	},
+}
+
+// detachAll detaches every client of sess.
+func (s *Server) detachAll(sess *Session) {
+	for c := range s.clients {
+		if c.session == sess {
+			c.exit(0, detachMessage(sess))
+		}
+	}
 }
 
 func detachMessage(sess *Session) string {

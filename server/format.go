@@ -430,10 +430,6 @@ func strftime(format string, t time.Time) string {
 // hostname is the machine's name, read once: the status line asks for it
 // on every frame.
 func (s *Server) hostname() string {
-	if s == nil {
-		h, _ := os.Hostname()
-		return h
-	}
 	s.hostOnce.Do(func() { s.host, _ = os.Hostname() })
 	return s.host
 }

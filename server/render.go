@@ -45,44 +45,24 @@ func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
 	cursor := s.compose(c, st)
 	s.updateModes(c)
 
-	if !full && cursor == st.cursor && equalCells(st.prev, st.next) && equalClusters(st.prevClusters, st.clusters) {
-		return buf, false
-	}
 	var flags uint8
 	if full {
 		flags = proto.DrawClear
 	}
 	buf, start := proto.BeginFrame(buf, proto.TypeDraw)
 	buf = proto.AppendDrawHeader(buf, flags, cursor)
+	header := len(buf)
 	for y := 0; y < st.rows; y++ {
 		buf = st.appendRowRuns(buf, y, full)
+	}
+	if !full && len(buf) == header && cursor == st.cursor {
+		return buf[:start], false // nothing changed
 	}
 	buf = proto.EndFrame(buf, start)
 	st.prev, st.next = st.next, st.prev
 	st.prevClusters, st.clusters = st.clusters, st.prevClusters
 	st.cursor = cursor
 	return buf, true
-}
-
-func equalCells(a, b []screenCell) bool {
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func equalClusters(a, b map[int]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // appendRowRuns encodes the changed cells of row y as runs of one style.
@@ -180,8 +160,8 @@ func (s *Server) compose(c *Client, st *renderState) proto.Cursor {
 		p.mu.Unlock()
 		x, y := p.x+cur.Col, p.y+cur.Row
 		cursor = proto.Cursor{Col: uint16(x), Row: uint16(y), Visible: cur.Visible && x < st.cols && y < paneRows, Shape: uint8(cur.Shape)}
-		if c.keyTable != "root" || c.message != "" {
-			cursor.Visible = cursor.Visible && c.message == ""
+		if c.message != "" {
+			cursor.Visible = false // the cursor is not on the pane while a message shows
 		}
 	}
 	return cursor

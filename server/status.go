@@ -35,10 +35,11 @@ func (s *Server) composeStatus(c *Client, st *renderState, y int) {
 	x := putText(row, 0, left, base)
 	for _, w := range sess.windows {
 		wf := formatCtx{s: s, sess: sess, win: w, pane: w.active, client: c}
-		name := strconv.Itoa(w.index) + ":" + wf.value("window_name") + windowFlags(w)
-		if len(name) > 0 && windowFlags(w) == "" {
-			name += " "
+		flags := windowFlags(w)
+		if flags == "" {
+			flags = " " // tmux pads an unflagged window to the same width
 		}
+		name := strconv.Itoa(w.index) + ":" + wf.value("window_name") + flags
 		x = putText(row, x, name, base)
 		x = putText(row, x, " ", base)
 	}
