@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"os/exec"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
 
@@ -69,7 +69,7 @@ func startsServer(argv []string) bool {
 
 // connect dials the server, starting one if there is none and the command
 // may, and exchanges hellos.
-func connect(o Options) (*net.UnixConn, error) {
+func connect(o Options) (*sock.Conn, error) {
 	conn, err := dial(o.SocketPath)
 	if err != nil {
 		if !isNoServer(err) {
@@ -89,8 +89,8 @@ func connect(o Options) (*net.UnixConn, error) {
 	return conn, nil
 }
 
-func dial(path string) (*net.UnixConn, error) {
-	return net.DialUnix("unix", nil, &net.UnixAddr{Name: path, Net: "unix"})
+func dial(path string) (*sock.Conn, error) {
+	return sock.Dial(path)
 }
 
 func isNoServer(err error) bool {
@@ -108,7 +108,7 @@ func errText(err error) string {
 
 // startServer runs the gmux binary as a daemon in its own session with its
 // standard streams on /dev/null, then waits for it to listen.
-func startServer(o Options) (*net.UnixConn, error) {
+func startServer(o Options) (*sock.Conn, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("start server: %w", err)
@@ -150,7 +150,7 @@ func startServer(o Options) (*net.UnixConn, error) {
 }
 
 // hello exchanges protocol versions.
-func hello(conn *net.UnixConn, path string) error {
+func hello(conn *sock.Conn, path string) error {
 	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
 	defer conn.SetDeadline(time.Time{})
 	if _, err := conn.Write(proto.AppendHello(nil, proto.Version)); err != nil {
@@ -169,7 +169,7 @@ func hello(conn *net.UnixConn, path string) error {
 // frameWriter serialises frame writes from the input and draw goroutines.
 type frameWriter struct {
 	mu   sync.Mutex
-	conn net.Conn
+	conn *sock.Conn
 	buf  []byte
 }
 
@@ -182,7 +182,7 @@ func (w *frameWriter) send(t proto.Type, payload []byte) error {
 }
 
 // session sends the command and handles the server's answer.
-func session(conn *net.UnixConn, o Options) int {
+func session(conn *sock.Conn, o Options) int {
 	cwd, _ := os.Getwd()
 	req := proto.Command{
 		Argv: o.Argv,

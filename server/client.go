@@ -1,17 +1,17 @@
 package server
 
 import (
-	"net"
 	"sync"
 	"time"
 
+	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
 
 // Client is an attached client: a terminal showing one session.
 type Client struct {
 	s    *Server
-	conn *net.UnixConn
+	conn *sock.Conn
 	id   int
 
 	// Guarded by Server.mu.
@@ -43,7 +43,7 @@ type Client struct {
 
 // attachClient turns a connection into an attached client of ctx.attach.
 // Called with s.mu held.
-func (s *Server) attachClient(conn *net.UnixConn, ctx *cmdCtx, term string) *Client {
+func (s *Server) attachClient(conn *sock.Conn, ctx *cmdCtx, term string) *Client {
 	sess := ctx.attach
 	if ctx.detachPrev {
 		s.detachAll(sess)

@@ -4,14 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
-	"golang.org/x/sys/unix"
-
+	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
 
@@ -22,7 +20,7 @@ const handshakeTimeout = 5 * time.Second
 // serveConn runs one client connection: hello, one command frame, then
 // either the command's output and exit status or, for attach, the
 // attached-client loop. Any protocol error closes this connection only.
-func (s *Server) serveConn(conn *net.UnixConn) {
+func (s *Server) serveConn(conn *sock.Conn) {
 	defer func() {
 		if r := recover(); r != nil {
 			s.log.Printf("connection: panic: %v", r)
@@ -117,20 +115,10 @@ func (s *Server) serveConn(conn *net.UnixConn) {
 
 // checkPeer refuses a peer whose uid is not the server's (root excepted
 // only when the server itself runs as root).
-func checkPeer(conn *net.UnixConn) error {
-	raw, err := conn.SyscallConn()
+func checkPeer(conn *sock.Conn) error {
+	cred, err := conn.PeerCred()
 	if err != nil {
 		return err
-	}
-	var cred *unix.Ucred
-	var credErr error
-	if err := raw.Control(func(fd uintptr) {
-		cred, credErr = unix.GetsockoptUcred(int(fd), unix.SOL_SOCKET, unix.SO_PEERCRED)
-	}); err != nil {
-		return err
-	}
-	if credErr != nil {
-		return fmt.Errorf("peer credentials: %w", credErr)
 	}
 	if int(cred.Uid) != os.Getuid() {
 		return fmt.Errorf("peer uid %d (pid %d) is not %d", cred.Uid, cred.Pid, os.Getuid())

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -25,6 +24,7 @@ import (
 
 	"golang.org/x/sys/unix"
 
+	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/keys"
 )
 
@@ -44,7 +44,7 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	log      *log.Logger
-	listener *net.UnixListener
+	listener *sock.Listener
 	started  time.Time
 
 	mu       sync.Mutex
@@ -130,7 +130,7 @@ func Run(cfg Config) error {
 	}()
 
 	for {
-		c, err := l.AcceptUnix()
+		c, err := l.Accept()
 		if err != nil {
 			select {
 			case <-s.done:
@@ -139,10 +139,6 @@ func Run(cfg Config) error {
 				s.waitClients(2 * time.Second)
 				return nil
 			default:
-			}
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
-				continue
 			}
 			s.log.Printf("accept: %v", err)
 			time.Sleep(10 * time.Millisecond)
@@ -173,19 +169,18 @@ func lockSocket(path string) (func(), error) {
 	}, nil
 }
 
-func listen(path string) (*net.UnixListener, error) {
-	if c, err := net.Dial("unix", path); err == nil {
+func listen(path string) (*sock.Listener, error) {
+	if c, err := sock.Dial(path); err == nil {
 		_ = c.Close() // best effort
 		return nil, ErrServerRunning
 	}
 	_ = os.Remove(path) // a stale socket from a dead server
 	old := unix.Umask(0o177)
-	l, err := net.ListenUnix("unix", &net.UnixAddr{Name: path, Net: "unix"})
+	l, err := sock.Listen(path)
 	unix.Umask(old)
 	if err != nil {
 		return nil, fmt.Errorf("listen on %s: %w", path, err)
 	}
-	l.SetUnlinkOnClose(false)
 	return l, nil
 }
 

@@ -1,0 +1,155 @@
+package sock
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+func listenTemp(t *testing.T) (*Listener, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s")
+	l, err := Listen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = l.Close() })
+	return l, path
+}
+
+func TestRoundTripAndCloseWrite(t *testing.T) {
+	l, path := listenTemp(t)
+	accepted := make(chan *Conn, 1)
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			t.Error(err)
+			close(accepted)
+			return
+		}
+		accepted <- c
+	}()
+	c, err := Dial(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	s := <-accepted
+	if s == nil {
+		t.FailNow()
+	}
+	defer s.Close()
+
+	if _, err := c.Write([]byte("ping")); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(s)
+	if err != nil || string(got) != "ping" {
+		t.Fatalf("server read %q, %v; want ping, EOF", got, err)
+	}
+	if _, err := s.Write([]byte("pong")); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 4)
+	if _, err := io.ReadFull(c, buf); err != nil || string(buf) != "pong" {
+		t.Fatalf("client read %q, %v", buf, err)
+	}
+
+	cred, err := s.PeerCred()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int(cred.Uid) != os.Getuid() || int(cred.Pid) != os.Getpid() {
+		t.Fatalf("peer cred uid %d pid %d, want %d %d", cred.Uid, cred.Pid, os.Getuid(), os.Getpid())
+	}
+}
+
+func TestReadDeadline(t *testing.T) {
+	l, path := listenTemp(t)
+	go func() {
+		if c, err := l.Accept(); err == nil {
+			defer c.Close()
+			_, _ = io.Copy(io.Discard, c)
+		}
+	}()
+	c, err := Dial(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.SetReadDeadline(time.Now().Add(20 * time.Millisecond)); err != nil {
+		t.Fatalf("deadline on a dialled socket: %v (not pollable?)", err)
+	}
+	_, err = c.Read(make([]byte, 1))
+	if !errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Fatalf("read past deadline: %v, want ErrDeadlineExceeded", err)
+	}
+}
+
+func TestAcceptAfterClose(t *testing.T) {
+	l, _ := listenTemp(t)
+	done := make(chan error, 1)
+	go func() {
+		_, err := l.Accept()
+		done <- err
+	}()
+	time.Sleep(10 * time.Millisecond) // let Accept park; the test passes either way
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if !errors.Is(err, os.ErrClosed) {
+			t.Fatalf("Accept after Close: %v, want os.ErrClosed", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Accept did not return after Close")
+	}
+}
+
+func TestDialErrors(t *testing.T) {
+	dir := t.TempDir()
+	stale := filepath.Join(dir, "stale")
+	l, err := Listen(stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = l.Close() // the socket file stays, with nobody listening
+
+	tests := []struct {
+		name string
+		path string
+		want error
+	}{
+		{"missing", filepath.Join(dir, "none"), unix.ENOENT},
+		{"stale", stale, unix.ECONNREFUSED},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := Dial(tt.path)
+			if err == nil {
+				c.Close()
+				t.Fatal("Dial succeeded")
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Dial: %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestListenOnExistingPath(t *testing.T) {
+	_, path := listenTemp(t)
+	if l, err := Listen(path); err == nil {
+		l.Close()
+		t.Fatal("second Listen on the same path succeeded")
+	}
+}
