@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+
+	"github.com/gmux/gmux/bench/corpus"
 )
 
 func benchInput(kind string) []byte {
@@ -27,6 +29,13 @@ func benchInput(kind string) []byte {
 				fmt.Fprintf(&b, "\x1b[%d;1H\x1b[3%dm%-70s\x1b[K", y, i%8, fmt.Sprintf("line %d frame %d", y, i))
 			}
 		}
+	case "mixed":
+		// bench/'s corpus, as a PTY with ONLCR hands it to a pane.
+		var c bytes.Buffer
+		if err := corpus.Write(&c, 1, 1<<20); err != nil {
+			panic(err)
+		}
+		b.Write(bytes.ReplaceAll(c.Bytes(), []byte("\n"), []byte("\r\n")))
 	case "wide":
 		for b.Len() < 256<<10 {
 			b.WriteString("日本語のテキストと漢字、そして絵文字😀🎉もあります。中文字符也在这里。\r\n")
@@ -46,7 +55,12 @@ func benchWrite(b *testing.B, kind string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		term.Write(in)
+		// In PTY-read-sized pieces, so per-Write costs count as in a pane.
+		for rest := in; len(rest) > 0; {
+			n := min(len(rest), 16<<10)
+			term.Write(rest[:n])
+			rest = rest[n:]
+		}
 	}
 }
 
@@ -54,6 +68,7 @@ func BenchmarkWritePlain(b *testing.B)  { benchWrite(b, "plain") }
 func BenchmarkWriteSGR(b *testing.B)    { benchWrite(b, "sgr") }
 func BenchmarkWriteRedraw(b *testing.B) { benchWrite(b, "redraw") }
 func BenchmarkWriteWide(b *testing.B)   { benchWrite(b, "wide") }
+func BenchmarkWriteMixed(b *testing.B)  { benchWrite(b, "mixed") }
 
 // BenchmarkIdleMemory reports the heap held by an idle 120x40 terminal.
 func BenchmarkIdleMemory(b *testing.B) {

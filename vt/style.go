@@ -12,7 +12,7 @@ import (
 // they do not pin entries).
 
 const (
-	styleTableLimit   = 1 << 14
+	styleTableLimit   = 1 << 12
 	clusterTableLimit = 1 << 12
 	linkTableLimit    = 1 << 12
 	maxClusterBytes   = 64
@@ -29,8 +29,9 @@ type styleTable struct {
 	// compaction, which rebuilds the table, so probing needs no
 	// tombstones.
 	slots []styleSlot
-	shift uint   // 64 - log2(len(slots))
-	seed  uint64 // per-table, so that crafted styles cannot collide at will
+	shift uint      // 64 - log2(len(slots))
+	seed  uint64    // per-table, so that crafted styles cannot collide at will
+	remap []StyleID // compaction's scratch, kept between compactions
 }
 
 type styleSlot struct {
@@ -124,26 +125,58 @@ func (st *styleTable) rehash(n int) {
 	}
 }
 
-// compactStyles rebuilds the style table from what the screens and saved
-// cursors use, rewriting every StyleID in place.
+// compactStyles drops the styles that no screen or saved cursor uses and
+// rewrites every StyleID in place. Surviving styles keep their order, so
+// the list is compacted in place and only the hash index is rebuilt, into
+// the same slots: a stream of fresh true colours compacts often, and it
+// must not allocate each time.
 func (t *Terminal) compactStyles() {
-	old := t.styles.list
-	t.styles.list = make([]Style, 1, 256)
-	t.styles.slots = nil
-	t.styles.shift = 0
-	remap := make(map[StyleID]StyleID)
-	re := func(id StyleID) StyleID {
-		if id == 0 || int(id) >= len(old) {
-			return 0
-		}
-		if n, ok := remap[id]; ok {
-			return n
-		}
-		n := t.styles.add(&old[id])
-		remap[id] = n
-		return n
+	st := &t.styles
+	n := len(st.list)
+	// remap[id] is first 1 for a used id, then the id's new number.
+	if cap(st.remap) < n {
+		st.remap = make([]StyleID, n)
 	}
-	for _, s := range []*screen{t.main, t.alt} {
+	remap := st.remap[:n]
+	clear(remap)
+	screens := [...]*screen{t.main, t.alt}
+	cursors := [...]*cursorState{&t.cur, &t.savedMain, &t.savedAlt}
+	for _, s := range screens {
+		if s == nil {
+			continue
+		}
+		for i := range s.lines {
+			for _, c := range s.lines[i].cells {
+				if int(c.Style) < n {
+					remap[c.Style] = 1
+				}
+			}
+		}
+	}
+	for _, c := range cursors {
+		if c.stale {
+			c.sid = 0 // interned afresh when next used
+		} else if int(c.sid) < n {
+			remap[c.sid] = 1
+		}
+	}
+	next := StyleID(1)
+	for id := 1; id < n; id++ {
+		if remap[id] != 0 {
+			remap[id] = next
+			st.list[next] = st.list[id]
+			next++
+		}
+	}
+	remap[0] = 0
+	st.list = st.list[:next]
+	re := func(id StyleID) StyleID {
+		if int(id) < n {
+			return remap[id]
+		}
+		return 0
+	}
+	for _, s := range screens {
 		if s == nil {
 			continue
 		}
@@ -154,19 +187,19 @@ func (t *Terminal) compactStyles() {
 			}
 		}
 	}
-	for _, c := range []*cursorState{&t.cur, &t.savedMain, &t.savedAlt} {
-		if c.stale {
-			c.sid = 0 // interned afresh when next used
-		} else {
-			c.sid = re(c.sid)
-		}
+	for _, c := range cursors {
+		c.sid = re(c.sid)
 	}
-	if len(t.styles.list) >= t.styles.limit/2 {
+	clear(st.slots)
+	for id := 1; id < len(st.list); id++ {
+		st.place(&st.list[id], StyleID(id))
+	}
+	if len(st.list) >= st.limit/2 {
 		// The screens alone use most of the table: let it grow so that
 		// compaction stays rare.
-		t.styles.limit = 2 * t.styles.limit
-	} else if t.styles.limit > styleTableLimit && len(t.styles.list) < styleTableLimit/2 {
-		t.styles.limit = styleTableLimit
+		st.limit = 2 * st.limit
+	} else if st.limit > styleTableLimit && len(st.list) < styleTableLimit/2 {
+		st.limit = styleTableLimit
 	}
 }
 
