@@ -199,29 +199,38 @@ func TestHistoryStylesSurviveCompaction(t *testing.T) {
 
 func TestCompactionKeepsEveryScreenStyle(t *testing.T) {
 	const cols, rows = 40, 10
-	n := 3*styleTableLimit + 17
 	term := New(cols, rows, Options{})
 	fg := func(i int) Color { return RGBColor(uint8(i), uint8(i>>8), uint8(i>>16)) }
+	// check compares every cell on screen with what the first n chars
+	// wrote there: char i has its own colour, and every third is bold.
+	check := func(n int) {
+		t.Helper()
+		top := max(0, (n+cols-1)/cols-rows) // output line on screen row 0
+		for row := 0; row < rows; row++ {
+			for col := 0; col < cols; col++ {
+				i := (top+row)*cols + col
+				if i < 0 || i >= n {
+					continue
+				}
+				s := term.Style(term.Cell(col, row).Style)
+				if s.Fg != fg(i) || (s.Attrs&AttrBold != 0) != (i%3 == 0) {
+					t.Fatalf("after %d chars, cell %d,%d (char %d): style %+v, want fg %x bold %v", n, col, row, i, s, fg(i), i%3 == 0)
+				}
+			}
+		}
+	}
+	n := 3*styleTableLimit + 17
 	for i := 0; i < n; i++ {
 		bold := ""
 		if i%3 == 0 {
 			bold = "\x1b[1m"
 		}
 		fmt.Fprintf(term, "\x1b[38;2;%d;%d;%dm%sx\x1b[22m", i&255, i>>8&255, i>>16, bold)
-	}
-	lines := (n + cols - 1) / cols
-	for row := 0; row < rows; row++ {
-		for col := 0; col < cols; col++ {
-			i := (lines-rows+row)*cols + col
-			if i >= n {
-				continue
-			}
-			s := term.Style(term.Cell(col, row).Style)
-			if s.Fg != fg(i) || (s.Attrs&AttrBold != 0) != (i%3 == 0) {
-				t.Fatalf("cell %d,%d (char %d): style %+v, want fg %x bold %v", col, row, i, s, fg(i), i%3 == 0)
-			}
+		if i%97 == 0 {
+			check(i + 1)
 		}
 	}
+	check(n)
 	if len(term.styles.list) > term.styles.limit {
 		t.Errorf("style table has %d entries, limit %d", len(term.styles.list), term.styles.limit)
 	}
