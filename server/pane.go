@@ -1,8 +1,8 @@
 package server
 
 import (
-	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,11 +36,9 @@ type Pane struct {
 	mu   sync.Mutex
 	term *vt.Terminal
 
-	inMu    sync.Mutex
-	inBuf   []byte
-	inBusy  bool // writeLoop holds bytes taken from inBuf
-	inWake  chan struct{}
-	inClose chan struct{}
+	inMu   sync.Mutex
+	inBuf  []byte
+	inBusy bool // a drainInput goroutine runs; direct writes must wait their turn
 
 	dead bool // the program exited; set under Server.mu
 }
@@ -59,11 +57,9 @@ type paneSpec struct {
 func (s *Server) newPane(spec paneSpec) (*Pane, error) {
 	s.nextID.pane++
 	p := &Pane{
-		id:      s.nextID.pane,
-		cols:    max(spec.cols, 1),
-		rows:    max(spec.rows, 1),
-		inWake:  make(chan struct{}, 1),
-		inClose: make(chan struct{}),
+		id:   s.nextID.pane,
+		cols: max(spec.cols, 1),
+		rows: max(spec.rows, 1),
 	}
 	p.term = vt.New(p.cols, p.rows, vt.Options{
 		HistoryLimit: s.options.int("history-limit", 2000),
@@ -102,7 +98,6 @@ func (s *Server) newPane(spec paneSpec) (*Pane, error) {
 	p.cmd = cmd
 	p.pid = cmd.Process.Pid
 	p.ptmx = ptmx
-	go p.writeLoop()
 	go s.readLoop(p)
 	return p, nil
 }
@@ -171,28 +166,26 @@ func haveTerminfo(name string) bool {
 
 // writeInput sends bytes to the program. It never blocks: when nothing is
 // queued it writes at once (a keystroke reaches the program without a
-// goroutine hop); what the PTY does not take is queued for writeLoop, up
-// to maxPendingInput, so a program that does not read cannot stall the
-// server.
+// goroutine hop); what the PTY does not take is queued, up to
+// maxPendingInput, for a drainInput goroutine that exists only while
+// there is a queue, so a program that does not read cannot stall the
+// server and an idle pane costs no goroutine.
 func (p *Pane) writeInput(b []byte) {
 	if len(b) == 0 {
 		return
 	}
 	p.inMu.Lock()
+	defer p.inMu.Unlock()
 	if len(p.inBuf) == 0 && !p.inBusy && p.ptmx != nil {
 		b = b[writeNonblock(p.ptmx, b):]
 	}
-	if len(b) > 0 && len(p.inBuf)+len(b) <= maxPendingInput {
-		p.inBuf = append(p.inBuf, b...)
-	}
-	queued := len(p.inBuf) > 0
-	p.inMu.Unlock()
-	if !queued {
+	if len(b) == 0 || len(p.inBuf)+len(b) > maxPendingInput {
 		return
 	}
-	select {
-	case p.inWake <- struct{}{}:
-	default:
+	p.inBuf = append(p.inBuf, b...)
+	if !p.inBusy {
+		p.inBusy = true
+		go p.drainInput()
 	}
 }
 
@@ -217,55 +210,73 @@ func writeNonblock(f *os.File, b []byte) int {
 	return n
 }
 
-func (p *Pane) writeLoop() {
+// drainInput writes the queued input, waiting for the PTY to take it,
+// until the queue is empty or the PTY is closed.
+func (p *Pane) drainInput() {
 	var out []byte
 	for {
-		select {
-		case <-p.inWake:
-		case <-p.inClose:
+		p.inMu.Lock()
+		if len(p.inBuf) == 0 {
+			p.inBusy = false
+			p.inMu.Unlock()
 			return
 		}
-		for {
+		out, p.inBuf = p.inBuf, out[:0]
+		p.inMu.Unlock()
+		if _, err := p.ptmx.Write(out); err != nil {
 			p.inMu.Lock()
-			if len(p.inBuf) == 0 {
-				p.inBusy = false
-				p.inMu.Unlock()
-				break
-			}
-			out, p.inBuf = p.inBuf, out[:0]
-			p.inBusy = true // direct writes must not overtake out
+			p.inBuf = p.inBuf[:0] // the program is gone
+			p.inBusy = false
 			p.inMu.Unlock()
-			if _, err := p.ptmx.Write(out); err != nil {
-				return
-			}
+			return
 		}
 	}
 }
 
 // readLoop feeds the PTY's output to the terminal until the program is
-// gone, then removes the pane.
+// gone, then removes the pane. A read buffer is taken from the server's
+// pool only once output is ready, so idle panes hold none.
 func (s *Server) readLoop(p *Pane) {
-	// A PTY read returns at most the line discipline's 4 KiB buffer; a
-	// larger buffer per pane would only cost memory.
-	buf := make([]byte, 16<<10)
-	for {
-		n, err := p.ptmx.Read(buf)
-		if n > 0 {
+	rc, err := p.ptmx.SyscallConn()
+	if err != nil {
+		s.log.Printf("pane %%%d: %v", p.id, err)
+	}
+	for err == nil {
+		var bp *[]byte
+		var n int
+		var rerr error
+		err = rc.Read(func(fd uintptr) bool {
+			bp = s.readBufs.Get().(*[]byte)
+			n, rerr = unix.Read(int(fd), *bp)
+			if rerr == unix.EAGAIN {
+				s.readBufs.Put(bp)
+				bp = nil
+				return false // wait for output
+			}
+			return true
+		})
+		if err == nil && n > 0 && rerr == nil {
 			p.mu.Lock()
-			_, _ = p.term.Write(buf[:n]) // vt never fails
+			_, _ = p.term.Write((*bp)[:n]) // vt never fails
 			p.mu.Unlock()
 			s.paneChanged(p)
 		}
-		if err != nil {
-			if !errors.Is(err, os.ErrClosed) && !errors.Is(err, syscall.EIO) && err.Error() != "EOF" {
-				s.log.Printf("pane %%%d: read: %v", p.id, err)
-			}
-			break
+		if bp != nil {
+			s.readBufs.Put(bp)
+		}
+		switch {
+		case err != nil:
+			// The PTY was closed under us: the server is going away.
+		case rerr == unix.EINTR:
+		case rerr == unix.EIO, n == 0 && rerr == nil:
+			err = io.EOF // the program and all its children closed the PTY
+		case rerr != nil:
+			err = rerr
+			s.log.Printf("pane %%%d: read: %v", p.id, rerr)
 		}
 	}
-	_ = p.cmd.Wait() // reap; the exit status is not used
-	close(p.inClose)
-	_ = p.ptmx.Close() // best effort
+	_ = p.cmd.Wait()   // reap; the exit status is not used
+	_ = p.ptmx.Close() // best effort; a queued drainInput returns
 	s.mu.Lock()
 	s.paneExited(p)
 	s.mu.Unlock()

@@ -59,6 +59,9 @@ type Server struct {
 	startupMessages []string
 
 	hostOnce sync.Once
+	// readBufs holds the panes' PTY read buffers, taken only while a read
+	// is being handled.
+	readBufs sync.Pool
 	host     string
 
 	// conns counts live connections, so shutdown can let each one flush
@@ -75,19 +78,7 @@ var ErrServerRunning = errors.New("server already running")
 // Run starts a server on cfg.SocketPath and serves until the last session
 // ends or kill-server. It is called in the daemon process.
 func Run(cfg Config) error {
-	s := &Server{
-		cfg:     cfg,
-		log:     cfg.Logger,
-		started: time.Now(),
-		clients: make(map[*Client]struct{}),
-		tables:  keys.NewTables(),
-		options: newOptions(),
-		done:    make(chan struct{}),
-	}
-	s.cmdTable = commandTable()
-	if s.log == nil {
-		s.log = log.New(os.Stderr, "gmux: ", log.LstdFlags)
-	}
+	s := newServer(cfg)
 	signal.Ignore(syscall.SIGHUP, syscall.SIGPIPE)
 
 	unlock, err := lockSocket(cfg.SocketPath)
@@ -150,6 +141,28 @@ func Run(cfg Config) error {
 			s.serveConn(c)
 		}()
 	}
+}
+
+// newServer makes a server with no sessions that does not listen yet.
+func newServer(cfg Config) *Server {
+	s := &Server{
+		cfg:     cfg,
+		log:     cfg.Logger,
+		started: time.Now(),
+		clients: make(map[*Client]struct{}),
+		tables:  keys.NewTables(),
+		options: newOptions(),
+		done:    make(chan struct{}),
+	}
+	s.readBufs.New = func() any {
+		b := make([]byte, 16<<10)
+		return &b
+	}
+	s.cmdTable = commandTable()
+	if s.log == nil {
+		s.log = log.New(os.Stderr, "gmux: ", log.LstdFlags)
+	}
+	return s
 }
 
 // lockSocket takes an exclusive lock beside the socket so two servers
