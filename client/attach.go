@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/gdamore/tcell/v2"
@@ -29,18 +30,24 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 	_ = w.send(proto.TypeResize, sz.Append(nil)) // a dead server shows below
 
 	// A hang-up or kill closes the connection; the server keeps the session.
+	// Closing the connection ends applyFrames, so the process exits
+	// through its deferred clean-up (profiles among it), silently.
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGHUP, syscall.SIGTERM)
+	var hungUp atomic.Bool
 	go func() {
 		<-sigs
-		screen.Fini()
-		os.Exit(1)
+		hungUp.Store(true)
+		_ = w.conn.Close() // best effort
 	}()
 
 	go forwardEvents(screen, w)
 
 	status, message := applyFrames(fr, w, screen)
 	screen.Fini()
+	if hungUp.Load() {
+		return 1
+	}
 	if message != "" {
 		fmt.Fprintln(o.Stdout, message)
 	}
@@ -114,7 +121,11 @@ func draw(screen tcell.Screen, p []byte) error {
 	if flags&proto.DrawClear != 0 {
 		screen.Clear()
 	}
-	var styles styleCache
+	// tcell would find the nearest palette colour for each true colour by
+	// a CIE Lab distance, which cost more than half the client's CPU on
+	// colourful output; the 256-colour cube lookup is a few integer ops.
+	colors := screen.Colors()
+	styles := styleCache{to256: colors >= 256 && colors < 1<<24}
 	for {
 		run, ok := dd.NextRun()
 		if !ok {
@@ -156,14 +167,18 @@ func draw(screen tcell.Screen, p []byte) error {
 // styleCache remembers the last conversion: runs in a frame mostly share
 // few styles.
 type styleCache struct {
-	ok   bool
-	last proto.Style
-	st   tcell.Style
+	to256 bool // map true colours to the 256-colour palette
+	ok    bool
+	last  proto.Style
+	st    tcell.Style
 }
 
 func (c *styleCache) get(s proto.Style) tcell.Style {
 	if c.ok && s == c.last {
 		return c.st
+	}
+	if c.to256 {
+		s.Fg, s.Bg, s.Underline = to256(s.Fg), to256(s.Bg), to256(s.Underline)
 	}
 	c.ok, c.last, c.st = true, s, tcellStyle(s)
 	return c.st

@@ -128,6 +128,10 @@ func run(argv []string) int {
 		serverArgs = append(serverArgs, "-v")
 	}
 	serverArgs = append(serverArgs, serverCommand)
+	if dir := os.Getenv("GMUX_PPROF_DIR"); dir != "" {
+		stop := startProfiles(dir, "gmux-client", log.New(os.Stderr, "gmux: ", 0))
+		defer stop()
+	}
 	return client.Run(client.Options{
 		SocketPath: path,
 		ConfigFile: g.configFile,
@@ -149,7 +153,7 @@ func runServer(g globalFlags, socketPath string) int {
 	}
 	logger := log.New(logOut, fmt.Sprintf("gmux[%d] ", os.Getpid()), log.LstdFlags|log.Lmicroseconds)
 	if dir := os.Getenv("GMUX_PPROF_DIR"); dir != "" {
-		stop := startProfiles(dir, logger)
+		stop := startProfiles(dir, "gmux", logger)
 		defer stop()
 	}
 	verbose := g.verbose || os.Getenv("GMUX_DEBUG") != ""
@@ -189,8 +193,8 @@ func openLog(socketPath string) io.Writer {
 	return f
 }
 
-func startProfiles(dir string, logger *log.Logger) func() {
-	cpu, err := os.Create(filepath.Join(dir, fmt.Sprintf("gmux-cpu-%d.pprof", os.Getpid())))
+func startProfiles(dir, prefix string, logger *log.Logger) func() {
+	cpu, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-cpu-%d.pprof", prefix, os.Getpid())))
 	if err != nil {
 		logger.Printf("pprof: %v", err)
 		return func() {}
@@ -201,7 +205,7 @@ func startProfiles(dir string, logger *log.Logger) func() {
 	return func() {
 		pprof.StopCPUProfile()
 		_ = cpu.Close() // best effort
-		heap, err := os.Create(filepath.Join(dir, fmt.Sprintf("gmux-heap-%d.pprof", os.Getpid())))
+		heap, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-heap-%d.pprof", prefix, os.Getpid())))
 		if err != nil {
 			return
 		}
