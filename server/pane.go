@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
@@ -41,6 +42,11 @@ type Pane struct {
 	inBusy bool // a drainInput goroutine runs; direct writes must wait their turn
 
 	dead bool // the program exited; set under Server.mu
+
+	// currentCommand's cache, guarded by Server.mu.
+	cmdPID  int
+	cmdAt   time.Time
+	cmdName string
 }
 
 type paneSpec struct {
@@ -385,17 +391,28 @@ func (p *Pane) foregroundPID() int {
 }
 
 // currentCommand is pane_current_command: the foreground process's name.
+// The name is cached per foreground process group and re-read after
+// commandNameTTL (a process may exec another), because the status line
+// asks for it on every frame and reading /proc cost more than the rest of
+// an echoed keystroke's render. Called with Server.mu held.
 func (p *Pane) currentCommand() string {
 	pid := p.foregroundPID()
 	if pid <= 0 {
 		return ""
 	}
+	now := time.Now()
+	if pid == p.cmdPID && now.Sub(p.cmdAt) < commandNameTTL {
+		return p.cmdName
+	}
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/comm")
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSpace(string(b))
+	p.cmdPID, p.cmdAt, p.cmdName = pid, now, strings.TrimSpace(string(b))
+	return p.cmdName
 }
+
+const commandNameTTL = time.Second
 
 // currentPath is pane_current_path: OSC 7 if the program set it, else
 // the foreground process's working directory.
