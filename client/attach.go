@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync"
 	"sync/atomic"
 	"syscall"
 
@@ -43,7 +44,16 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 
 	go forwardEvents(screen, w)
 
-	status, message := applyFrames(fr, w, screen)
+	var paint *painter
+	tty, hasTTY := screen.Tty()
+	lock, canLock := screen.(sync.Locker)
+	if colors := screen.Colors(); hasTTY && canLock && usePainter(colors) {
+		paint = newPainter(tty, lock, colors, os.Getenv("TERM"))
+	}
+	status, message := applyFrames(fr, w, screen, paint)
+	if paint != nil {
+		paint.restore()
+	}
 	screen.Fini()
 	if hungUp.Load() {
 		return 1
@@ -55,7 +65,8 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 }
 
 // applyFrames reads server frames until the session ends for this client.
-func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen) (int, string) {
+// Draw frames go to paint if there is one, else through tcell.
+func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen, paint *painter) (int, string) {
 	var modes uint8
 	for {
 		typ, p, err := fr.Next()
@@ -64,10 +75,14 @@ func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen) (int, st
 		}
 		switch typ {
 		case proto.TypeDraw:
-			if err := draw(screen, p); err != nil {
+			if paint != nil {
+				err = paint.frame(p)
+			} else if err = draw(screen, p); err == nil {
+				screen.Show()
+			}
+			if err != nil {
 				return 1, "[lost server: " + err.Error() + "]"
 			}
-			screen.Show()
 			if err := w.send(proto.TypeFrameAck, nil); err != nil {
 				return 1, "[lost server]"
 			}
