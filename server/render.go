@@ -1,6 +1,7 @@
 package server
 
 import (
+	"slices"
 	"time"
 
 	"github.com/gmux/gmux/proto"
@@ -16,6 +17,13 @@ type screenCell struct {
 
 // renderState is what a client's screen shows, kept by its writer so each
 // frame sends only what changed.
+//
+// next is composed in place and kept between frames: a pane row is
+// recomposed only when its cells differ from the copy taken last time
+// (shadows), borders only when the layout changes, and only the rows
+// recomposed (dirty) are compared with prev, what the client has. For a
+// keystroke's echo that is one pane row and the status line, not the
+// whole screen.
 type renderState struct {
 	cols, rows   int
 	prev, next   []screenCell
@@ -24,6 +32,27 @@ type renderState struct {
 	cursor       proto.Cursor
 	scratch      []byte
 	owner        []int32 // which pane covers each window cell, for borders
+
+	dirty   []bool // rows of next recomposed this frame
+	layout  []layoutItem
+	shadows map[*Pane]*paneShadow
+	rowBuf  []vt.Cell
+
+	scratchLayout []layoutItem
+}
+
+// layoutItem is one part of what decides where everything is on the
+// screen; any change in the list recomposes the whole view.
+type layoutItem struct {
+	p                *Pane
+	x, y, cols, rows int
+}
+
+// paneShadow is a copy of a pane's cells as last composed.
+type paneShadow struct {
+	cols, rows int
+	epoch      uint64 // the terminal's TableEpoch when copied
+	cells      []vt.Cell
 }
 
 const maxRune = 0x10FFFF
@@ -38,11 +67,10 @@ func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
 		n := c.cols * c.rows
 		st.prev = make([]screenCell, n)
 		st.next = make([]screenCell, n)
+		st.dirty = make([]bool, c.rows)
 		full = true
 	}
-	clear(st.next)
-	clear(st.clusters)
-	cursor := s.compose(c, st)
+	cursor := s.compose(c, st, full)
 	s.updateModes(c)
 
 	var flags uint8
@@ -53,16 +81,37 @@ func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
 	buf = proto.AppendDrawHeader(buf, flags, cursor)
 	header := len(buf)
 	for y := 0; y < st.rows; y++ {
-		buf = st.appendRowRuns(buf, y, full)
+		if full || st.dirty[y] {
+			buf = st.appendRowRuns(buf, y, full)
+		}
 	}
+	st.commitDirty()
 	if !full && len(buf) == header && cursor == st.cursor {
 		return buf[:start], false // nothing changed
 	}
 	buf = proto.EndFrame(buf, start)
-	st.prev, st.next = st.next, st.prev
-	st.prevClusters, st.clusters = st.clusters, st.prevClusters
 	st.cursor = cursor
 	return buf, true
+}
+
+// commitDirty records the recomposed rows as what the client has.
+func (st *renderState) commitDirty() {
+	for y, d := range st.dirty {
+		if !d {
+			continue
+		}
+		st.dirty[y] = false
+		lo, hi := y*st.cols, (y+1)*st.cols
+		copy(st.prev[lo:hi], st.next[lo:hi])
+		for i := lo; i < hi; i++ {
+			if st.next[i].r > maxRune {
+				if st.prevClusters == nil {
+					st.prevClusters = make(map[int]string)
+				}
+				st.prevClusters[i] = st.clusters[i]
+			}
+		}
+	}
 }
 
 // appendRowRuns encodes the changed cells of row y as runs of one style.
@@ -129,18 +178,34 @@ func appendRune(b []byte, r rune) []byte {
 	return append(b, string(r)...)
 }
 
-// compose fills st.next with c's view and returns where the cursor goes.
-func (s *Server) compose(c *Client, st *renderState) proto.Cursor {
+// compose brings st.next up to date with c's view, marking the rows it
+// recomposed in st.dirty, and returns where the cursor goes. With all
+// set, or when the layout changed, it recomposes everything.
+func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 	sess := c.session
 	cursor := proto.Cursor{}
-	if sess == nil || sess.current == nil {
-		return cursor
+	var w *Window
+	if sess != nil {
+		w = sess.current
 	}
-	w := sess.current
-	statusOn := s.sessionOption(sess, "status") == "on" && st.rows > 1
+	statusOn := w != nil && s.sessionOption(sess, "status") == "on" && st.rows > 1
 	paneRows := st.rows
 	if statusOn {
 		paneRows--
+	}
+	if st.layoutChanged(w, statusOn, paneRows) || all {
+		clear(st.next)
+		clear(st.clusters)
+		clear(st.shadows)
+		for y := range st.dirty {
+			st.dirty[y] = true
+		}
+		if w != nil && !w.zoomed && len(w.panes) > 1 {
+			s.composeBorders(st, w, paneRows)
+		}
+	}
+	if w == nil {
+		return cursor
 	}
 	for _, p := range w.panes {
 		if w.zoomed && p != w.active {
@@ -148,11 +213,9 @@ func (s *Server) compose(c *Client, st *renderState) proto.Cursor {
 		}
 		s.composePane(st, p, paneRows)
 	}
-	if !w.zoomed && len(w.panes) > 1 {
-		s.composeBorders(st, w, paneRows)
-	}
 	if statusOn {
 		s.composeStatus(c, st, st.rows-1)
+		st.dirty[st.rows-1] = true
 	}
 	if p := w.active; p != nil {
 		p.mu.Lock()
@@ -167,17 +230,73 @@ func (s *Server) compose(c *Client, st *renderState) proto.Cursor {
 	return cursor
 }
 
+// layoutChanged reports whether what places panes, borders and the
+// status line differs from the last frame's, and remembers it.
+func (st *renderState) layoutChanged(w *Window, statusOn bool, paneRows int) bool {
+	items := st.scratchLayout[:0]
+	// The first item stands for the window and the status line.
+	head := layoutItem{rows: paneRows}
+	if w != nil {
+		head.cols = len(w.panes)
+		if w.zoomed {
+			head.x = 1
+		}
+		if statusOn {
+			head.y = 1
+		}
+		head.p = w.active
+	}
+	items = append(items, head)
+	if w != nil {
+		items = append(items, layoutItem{cols: w.cols, rows: w.rows})
+		for _, p := range w.panes {
+			items = append(items, layoutItem{p, p.x, p.y, p.cols, p.rows})
+		}
+	}
+	st.scratchLayout = items
+	if slices.Equal(items, st.layout) {
+		return false
+	}
+	st.layout = append(st.layout[:0], items...)
+	return true
+}
+
+// composePane copies the rows of p that changed since the last frame into
+// st.next.
 func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	cols := min(p.cols, st.cols-p.x)
 	rows := min(p.rows, areaRows-p.y)
+	if st.shadows == nil {
+		st.shadows = make(map[*Pane]*paneShadow)
+	}
+	sh := st.shadows[p]
+	epoch := p.term.TableEpoch()
+	if sh == nil || sh.cols != p.cols || sh.rows != p.rows || sh.epoch != epoch {
+		sh = &paneShadow{cols: p.cols, rows: p.rows, epoch: epoch, cells: make([]vt.Cell, p.cols*p.rows)}
+		st.shadows[p] = sh
+		for y := 0; y < rows; y++ {
+			st.dirty[p.y+y] = true
+		}
+	}
 	var lastID vt.StyleID
 	lastStyle := proto.Style{}
 	for y := 0; y < rows; y++ {
+		st.rowBuf, _ = p.term.LineCells(y, st.rowBuf[:0])
+		line := st.rowBuf
+		if len(line) != p.cols {
+			continue // cannot happen: a terminal's lines are its width
+		}
+		seen := sh.cells[y*p.cols : (y+1)*p.cols]
+		if !st.dirty[p.y+y] && slices.Equal(line, seen) {
+			continue
+		}
+		copy(seen, line)
+		st.dirty[p.y+y] = true
 		out := st.next[(p.y+y)*st.cols+p.x:]
 		for x := 0; x < cols; x++ {
-			cell := p.term.Cell(x, y)
+			cell := line[x]
 			if cell.Style != lastID {
 				lastID = cell.Style
 				lastStyle = wireStyle(p.term.Style(cell.Style))

@@ -9,7 +9,8 @@ import (
 
 // BenchmarkRenderEcho measures one frame after a single-character change
 // on a full 120x40 colour screen: the server's share of keystroke echo
-// (about 90us here, ~5us of it the status line).
+// (about 10us here, from about 85us when every frame recomposed and
+// compared the whole screen).
 func BenchmarkRenderEcho(b *testing.B) {
 	s := &Server{clients: map[*Client]struct{}{}, options: newOptions()}
 	sess := &Session{name: "bench", options: map[string]string{}, cols: 120, rows: 40}

@@ -235,3 +235,25 @@ func TestCompactionKeepsEveryScreenStyle(t *testing.T) {
 		t.Errorf("style table has %d entries, limit %d", len(term.styles.list), term.styles.limit)
 	}
 }
+
+func TestTableEpochMarksCompaction(t *testing.T) {
+	term := New(20, 4, Options{})
+	e := term.TableEpoch()
+	term.Write([]byte("\x1b[31mred\x1b[m"))
+	if term.TableEpoch() != e {
+		t.Fatal("epoch changed without a compaction")
+	}
+	for i := 0; i < 2*styleTableLimit; i++ {
+		fmt.Fprintf(term, "\x1b[38;2;%d;%d;%dmx", i&255, i>>8&255, i>>16)
+	}
+	if term.TableEpoch() == e {
+		t.Fatal("style compaction left the epoch unchanged")
+	}
+	e = term.TableEpoch()
+	for i := 0; i < 2*clusterTableLimit; i++ {
+		fmt.Fprintf(term, "%c\u0301", rune(0x4e00+i))
+	}
+	if term.TableEpoch() == e {
+		t.Fatal("cluster compaction left the epoch unchanged")
+	}
+}

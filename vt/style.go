@@ -131,6 +131,7 @@ func (st *styleTable) rehash(n int) {
 // the same slots: a stream of fresh true colours compacts often, and it
 // must not allocate each time.
 func (t *Terminal) compactStyles() {
+	t.tableEpoch++
 	st := &t.styles
 	n := len(st.list)
 	// remap[id] is first 1 for a used id, then the id's new number.
@@ -249,6 +250,7 @@ func (t *Terminal) internCluster(b []byte) rune {
 }
 
 func (t *Terminal) compactClusters() {
+	t.tableEpoch++
 	old := t.clusters.list
 	t.clusters.list = make([]string, 0, 64)
 	t.clusters.index = make(map[string]rune)

@@ -50,8 +50,9 @@ type Terminal struct {
 	defColors   [2]Color // OSC 10/11
 	defColorSet [2]bool
 
-	gen uint64
-	p   parser
+	gen        uint64
+	tableEpoch uint64 // see TableEpoch
+	p          parser
 
 	scratch []byte // reusable scratch buffer
 	lineTmp []line
@@ -207,6 +208,11 @@ func (t *Terminal) Cwd() string { return t.cwd }
 
 // Link returns the URL of OSC 8 hyperlink id, or "" if unknown.
 func (t *Terminal) Link(id uint32) string { return t.links.get(id) }
+
+// TableEpoch changes whenever the style or cluster table is compacted,
+// which renumbers the StyleIDs and cluster runes in cells: cells copied
+// before it changed may not be compared with cells read after.
+func (t *Terminal) TableEpoch() uint64 { return t.tableEpoch }
 
 // Generation increases whenever anything visible changes.
 func (t *Terminal) Generation() uint64 { return t.gen }
