@@ -79,7 +79,23 @@ var ErrServerRunning = errors.New("server already running")
 // ends or kill-server. It is called in the daemon process.
 func Run(cfg Config) error {
 	s := newServer(cfg)
-	signal.Ignore(syscall.SIGHUP, syscall.SIGPIPE)
+	// The daemon outlives the terminal that started it, so SIGHUP is
+	// caught and dropped. Not ignored: an ignored signal stays ignored in
+	// every program a pane execs, and kill-session's SIGHUP would then
+	// leave them running. (SIGPIPE needs nothing: Go turns it into EPIPE
+	// on every descriptor but stdout and stderr, which are /dev/null.)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-hup:
+			case <-s.done:
+				return
+			}
+		}
+	}()
 
 	unlock, err := lockSocket(cfg.SocketPath)
 	if err != nil {

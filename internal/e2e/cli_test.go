@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -155,5 +156,39 @@ func checkPrivateDir(t *testing.T, dir string) {
 	}
 	if sys, ok := st.Sys().(*syscall.Stat_t); ok && int(sys.Uid) != os.Getuid() {
 		t.Errorf("socket directory %s: owner uid %d, want %d", dir, sys.Uid, os.Getuid())
+	}
+}
+
+// The server must not hand its own signal dispositions to the programs it
+// runs: an inherited SIG_IGN for SIGHUP once left every program running
+// after kill-session and kill-server.
+func TestKillSessionEndsItsPrograms(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.mustRun("new-session", "-d", "-s", "k", "--", "sleep", "1000")
+	e.mustRun("new-session", "-d", "-s", "other")
+	pid := e.display("k", "#{pane_pid}")
+	status, err := os.ReadFile("/proc/" + pid + "/status")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, "SigIgn:"); ok {
+			ign, err := strconv.ParseUint(strings.TrimSpace(v), 16, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGPIPE, syscall.SIGINT, syscall.SIGTERM} {
+				if ign&(1<<(sig-1)) != 0 {
+					t.Errorf("the pane's program ignores %v (SigIgn %s)", sig, strings.TrimSpace(v))
+				}
+			}
+		}
+	}
+	e.mustRun("kill-session", "-t", "k")
+	n, _ := strconv.Atoi(pid)
+	if !waitUntil(func() bool { return syscall.Kill(n, 0) != nil }) {
+		_ = syscall.Kill(n, syscall.SIGKILL) // it is this test's own program
+		t.Fatalf("pane program %s still running after kill-session", pid)
 	}
 }
