@@ -108,11 +108,17 @@ func (c *Client) readLoop(fr *proto.Reader) {
 }
 
 // markDirty asks the writer for a new frame. Safe from any goroutine.
+// Only the first change since the last frame wakes the writer: it was
+// woken for that one and re-checks dirty whenever it may render again,
+// and a pane streaming output would otherwise wake it on every read.
 func (c *Client) markDirty() {
 	c.wmu.Lock()
+	was := c.dirty
 	c.dirty = true
 	c.wmu.Unlock()
-	c.poke()
+	if !was {
+		c.poke()
+	}
 }
 
 // redrawAll asks for a frame that redraws the whole screen.
