@@ -16,7 +16,12 @@ import (
 // attach takes over the terminal: it forwards input events to the server
 // and applies the server's draws until an Exit frame or a lost server.
 func attach(fr *proto.Reader, w *frameWriter, o Options) int {
-	screen, err := tcell.NewScreen()
+	var pasting atomic.Bool
+	tty, err := tcell.NewDevTty()
+	var screen tcell.Screen
+	if err == nil {
+		screen, err = tcell.NewTerminfoScreenFromTty(&fastKeysTty{Tty: tty, w: w, pasting: &pasting})
+	}
 	if err == nil {
 		err = screen.Init()
 	}
@@ -42,7 +47,7 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 		_ = w.conn.Close() // best effort
 	}()
 
-	go forwardEvents(screen, w)
+	go forwardEvents(screen, w, &pasting)
 
 	var paint *painter
 	tty, hasTTY := screen.Tty()

@@ -1,6 +1,7 @@
 package client
 
 import (
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/gdamore/tcell/v2"
@@ -11,9 +12,9 @@ import (
 
 // forwardEvents sends the terminal's input events to the server until the
 // screen is finalised or the server is gone.
-func forwardEvents(screen tcell.Screen, w *frameWriter) {
+// pasting is set while a bracketed paste is open.
+func forwardEvents(screen tcell.Screen, w *frameWriter, pasting *atomic.Bool) {
 	var paste []byte
-	pasting := false
 	var buf []byte
 	var mouse mouseTracker
 	for {
@@ -24,7 +25,7 @@ func forwardEvents(screen tcell.Screen, w *frameWriter) {
 		var err error
 		switch ev := ev.(type) {
 		case *tcell.EventKey:
-			if pasting {
+			if pasting.Load() {
 				paste = appendKeyText(paste, ev)
 				continue
 			}
@@ -37,10 +38,11 @@ func forwardEvents(screen tcell.Screen, w *frameWriter) {
 			err = w.send(proto.TypeKey, buf)
 		case *tcell.EventPaste:
 			if ev.Start() {
-				pasting, paste = true, paste[:0]
+				pasting.Store(true)
+				paste = paste[:0]
 				continue
 			}
-			pasting = false
+			pasting.Store(false)
 			err = w.send(proto.TypePaste, paste)
 		case *tcell.EventResize:
 			cols, rows := ev.Size()
