@@ -46,7 +46,11 @@ func benchInput(kind string) []byte {
 
 func benchWrite(b *testing.B, kind string) {
 	in := benchInput(kind)
-	term := New(80, 24, Options{})
+	cols, rows := 80, 24
+	if kind == "mixed" {
+		cols, rows = 120, 40 // as bench/ sizes its panes
+	}
+	term := New(cols, rows, Options{})
 	// Warm up: fill the history ring and the style table.
 	for i := 0; i < 2 || (i < 20 && term.HistoryLen() < defaultHistoryLimit); i++ {
 		term.Write(in)
