@@ -67,7 +67,9 @@ func lineBlank(cells []Cell) bool {
 // eraseLine blanks columns [x0, x1) of screen row y.
 func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
 	l := &t.scr.lines[y]
-	eraseCells(l.cells, x0, x1, sid)
+	if l.cells != nil || sid != 0 {
+		eraseCells(t.scr.row(y), x0, x1, sid)
+	}
 	if x0 <= 0 && x1 >= t.cols {
 		// A whole line cleared is a new, empty line, and the line above
 		// no longer wraps into it (as tmux's grid_clear_lines).
@@ -109,7 +111,7 @@ func (t *Terminal) insertChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	insertCells(l.cells[:right+1], t.cur.x, n, t.eraseStyle())
+	insertCells(t.scr.row(t.cur.y)[:right+1], t.cur.x, n, t.eraseStyle())
 	l.used = max(l.used, right+1)
 	t.cur.pending = false
 }
@@ -123,7 +125,7 @@ func (t *Terminal) deleteChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	deleteCells(l.cells[:right+1], t.cur.x, n, t.eraseStyle())
+	deleteCells(t.scr.row(t.cur.y)[:right+1], t.cur.x, n, t.eraseStyle())
 	l.used = max(l.used, right+1-n)
 	t.cur.pending = false
 }
@@ -180,13 +182,14 @@ func (t *Terminal) scrollRegionUp(top, bottom, n int, toHistory bool) {
 	lines := t.scr.lines
 	if !t.fullWidthMargins() {
 		for y := top; y <= bottom; y++ {
-			dst := lines[y].cells[t.left : t.right+1]
+			dst := t.scr.row(y)
 			if y+n <= bottom {
-				fixRangeEdges(lines[y+n].cells, t.left, t.right+1)
-				fixRangeEdges(lines[y].cells, t.left, t.right+1)
-				copy(dst, lines[y+n].cells[t.left:t.right+1])
+				src := t.scr.row(y + n)
+				fixRangeEdges(src, t.left, t.right+1)
+				fixRangeEdges(dst, t.left, t.right+1)
+				copy(dst[t.left:t.right+1], src[t.left:t.right+1])
 			} else {
-				eraseCells(lines[y].cells, t.left, t.right+1, sid)
+				eraseCells(dst, t.left, t.right+1, sid)
 			}
 		}
 		return
@@ -203,7 +206,7 @@ func (t *Terminal) scrollRegionUp(top, bottom, n int, toHistory bool) {
 	// Rotate the line headers so cell storage is reused.
 	t.rotate(lines[top:bottom+1], n)
 	for y := bottom - n + 1; y <= bottom; y++ {
-		fillCells(lines[y].cells, sid)
+		t.scr.fillLine(y, sid)
 		lines[y].wrapped = false
 		lines[y].used = 0
 	}
@@ -239,12 +242,14 @@ func (t *Terminal) scrollDown(top, bottom, n int) {
 	lines := t.scr.lines
 	if !t.fullWidthMargins() {
 		for y := bottom; y >= top; y-- {
+			dst := t.scr.row(y)
 			if y-n >= top {
-				fixRangeEdges(lines[y-n].cells, t.left, t.right+1)
-				fixRangeEdges(lines[y].cells, t.left, t.right+1)
-				copy(lines[y].cells[t.left:t.right+1], lines[y-n].cells[t.left:t.right+1])
+				src := t.scr.row(y - n)
+				fixRangeEdges(src, t.left, t.right+1)
+				fixRangeEdges(dst, t.left, t.right+1)
+				copy(dst[t.left:t.right+1], src[t.left:t.right+1])
 			} else {
-				eraseCells(lines[y].cells, t.left, t.right+1, sid)
+				eraseCells(dst, t.left, t.right+1, sid)
 			}
 		}
 		return
@@ -255,7 +260,7 @@ func (t *Terminal) scrollDown(top, bottom, n int) {
 	t.unwrapAbove(top)
 	t.rotate(lines[top:bottom+1], h-n)
 	for y := top; y < top+n; y++ {
-		fillCells(lines[y].cells, sid)
+		t.scr.fillLine(y, sid)
 		lines[y].wrapped = false
 		lines[y].used = 0
 	}

@@ -68,9 +68,10 @@ func (t *Terminal) alignmentTest() {
 	for i := range t.scr.lines {
 		l := &t.scr.lines[i]
 		l.wrapped = false
-		l.used = len(l.cells)
-		for j := range l.cells {
-			l.cells[j] = Cell{Rune: 'E', Width: 1}
+		cells := t.scr.row(i)
+		l.used = len(cells)
+		for j := range cells {
+			cells[j] = Cell{Rune: 'E', Width: 1}
 		}
 	}
 	t.cur.x, t.cur.y, t.cur.pending = 0, 0, false

@@ -31,6 +31,19 @@ func checkInvariants(tb testing.TB, t *Terminal) {
 	if t.HistoryLen() > t.histLim {
 		tb.Fatalf("history %d > limit %d", t.HistoryLen(), t.histLim)
 	}
+	for _, s := range []*screen{t.main, t.alt} {
+		if s == nil {
+			continue
+		}
+		if s.cols != cols || len(s.lines) != rows && s == t.scr {
+			tb.Fatalf("screen is %dx%d, terminal %dx%d", s.cols, len(s.lines), cols, rows)
+		}
+		for y, l := range s.lines {
+			if l.cells != nil && len(l.cells) != s.cols {
+				tb.Fatalf("line %d stores %d cells, want %d or none", y, len(l.cells), s.cols)
+			}
+		}
+	}
 	var cells []Cell
 	for y := -t.HistoryLen(); y < rows; y++ {
 		cells, _ = t.LineCells(y, cells[:0])

@@ -72,14 +72,14 @@ func (t *Terminal) printASCII(s []byte) {
 	last := t.cols - 1
 	autowrap := t.modes&ModeAutowrap != 0
 	x := t.cur.x
-	cells := t.scr.lines[t.cur.y].cells
+	cells := t.scr.row(t.cur.y)
 	for i := 0; i < len(s); i++ {
 		if t.cur.pending {
 			if autowrap {
 				t.cur.x = x
 				t.wrap()
 				x = t.cur.x
-				cells = t.scr.lines[t.cur.y].cells
+				cells = t.scr.row(t.cur.y)
 			} else {
 				t.cur.pending = false
 			}
@@ -168,8 +168,8 @@ func (t *Terminal) putChar(r rune, w int) {
 	}
 	sid := t.curSID()
 	x := t.cur.x
+	cells := t.scr.row(t.cur.y)
 	l := &t.scr.lines[t.cur.y]
-	cells := l.cells
 	if t.modes&ModeInsert != 0 {
 		insertCells(cells[:right+1], x, w, sid)
 		l.used = max(l.used, right+1)
@@ -197,7 +197,7 @@ func (t *Terminal) putChar(r rune, w int) {
 // or ok=false.
 func (t *Terminal) prevCell() (x int, ok bool) {
 	x = t.cur.x
-	cells := t.scr.lines[t.cur.y].cells
+	cells := t.scr.row(t.cur.y)
 	if !t.cur.pending {
 		if x == 0 {
 			return 0, false
@@ -220,7 +220,7 @@ func (t *Terminal) joinsZWJ() bool {
 	if !ok {
 		return false
 	}
-	r := t.scr.lines[t.cur.y].cells[x].Rune
+	r := t.scr.row(t.cur.y)[x].Rune
 	if r <= maxRune {
 		return false
 	}
@@ -234,7 +234,7 @@ func (t *Terminal) combine(r rune) {
 	if !ok {
 		return
 	}
-	c := &t.scr.lines[t.cur.y].cells[x]
+	c := &t.scr.row(t.cur.y)[x]
 	buf := t.scratch[:0]
 	buf = t.appendRune(buf, c.Rune)
 	if len(buf)+utf8.RuneLen(r) > maxClusterBytes {

@@ -71,9 +71,11 @@ func cropScreen(s *screen, cols, rows int, cy *int) *screen {
 	}
 	for y := 0; y < rows && y+shift < len(s.lines); y++ {
 		src := s.lines[y+shift].cells
-		dst := n.lines[y].cells
-		copy(dst, src)
-		sanitizeLine(dst)
+		if src != nil {
+			dst := n.row(y)
+			copy(dst, src)
+			sanitizeLine(dst)
+		}
 		n.lines[y].wrapped = s.lines[y+shift].wrapped && len(src) <= cols
 		n.lines[y].used = min(s.lines[y+shift].used, cols)
 	}
@@ -231,7 +233,7 @@ func usedWidth(cells []Cell) int {
 func (t *Terminal) resizeHeight(rows, cy int) int {
 	s := t.main
 	old := len(s.lines)
-	cols := len(s.lines[0].cells)
+	cols := s.cols
 	if rows < old {
 		d := old - rows
 		// Blank lines below the cursor go first.
@@ -271,7 +273,7 @@ func (t *Terminal) resizeHeight(rows, cy int) int {
 	}
 	lines = append(lines, s.lines...)
 	for len(lines) < rows {
-		lines = append(lines, line{cells: newCells(cols, 0)})
+		lines = append(lines, line{}) // blank until written
 	}
 	s.lines = lines
 	return cy + len(pulled)

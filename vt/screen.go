@@ -7,6 +7,9 @@ package vt
 var blankCell = Cell{Width: 1}
 
 type line struct {
+	// cells is exactly the screen's width, or nil for a line never
+	// written since the screen was made: it reads as blank, and an idle
+	// terminal holds almost nothing. Writers get cells through row.
 	cells   []Cell
 	wrapped bool // the line continues on the next (autowrap happened)
 	// used is how many leading cells have been written, as tmux's
@@ -20,11 +23,24 @@ type screen struct {
 }
 
 func newScreen(cols, rows int) *screen {
-	s := &screen{cols: cols, lines: make([]line, rows)}
-	for i := range s.lines {
-		s.lines[i].cells = newCells(cols, 0)
+	return &screen{cols: cols, lines: make([]line, rows)}
+}
+
+// row returns line y's cells for writing, allocating them on first use.
+func (s *screen) row(y int) []Cell {
+	l := &s.lines[y]
+	if l.cells == nil {
+		l.cells = newCells(s.cols, 0)
 	}
-	return s
+	return l.cells
+}
+
+// fillLine blanks line y with style sid.
+func (s *screen) fillLine(y int, sid StyleID) {
+	if s.lines[y].cells == nil && sid == 0 {
+		return // already blank
+	}
+	fillCells(s.row(y), sid)
 }
 
 func newCells(n int, sid StyleID) []Cell {
@@ -43,7 +59,7 @@ func fillCells(c []Cell, sid StyleID) {
 // clear blanks every line.
 func (s *screen) clear(sid StyleID) {
 	for i := range s.lines {
-		fillCells(s.lines[i].cells, sid)
+		s.fillLine(i, sid)
 		s.lines[i].wrapped = false
 		s.lines[i].used = 0
 	}

@@ -161,7 +161,10 @@ func (t *Terminal) Cell(col, row int) Cell {
 	if col < 0 || row < 0 || col >= t.cols || row >= t.rows {
 		return Cell{}
 	}
-	return t.scr.lines[row].cells[col]
+	if cells := t.scr.lines[row].cells; cells != nil {
+		return cells[col]
+	}
+	return blankCell
 }
 
 // Style returns the style for id; unknown ids give the default Style.
@@ -246,6 +249,12 @@ func (t *Terminal) LineCells(row int, dst []Cell) ([]Cell, bool) {
 			return dst, false
 		}
 		l := &t.scr.lines[row]
+		if l.cells == nil {
+			for range t.cols {
+				dst = append(dst, blankCell)
+			}
+			return dst, l.wrapped
+		}
 		return append(dst, l.cells...), l.wrapped
 	}
 	idx := t.hist.len() + row
