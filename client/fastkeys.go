@@ -28,12 +28,12 @@ const (
 // split across reads) or land inside a paste.
 type fastKeysTty struct {
 	tcell.Tty
-	w        *frameWriter
-	pasting  *atomic.Bool
+	w       *frameWriter
+	pasting *atomic.Bool
 	// The read goroutine's own: until when typed characters must still
 	// go through tcell.
 	slowUntil time.Time
-	buf      []byte
+	buf       []byte
 }
 
 func (t *fastKeysTty) Read(b []byte) (int, error) {
