@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/gdamore/tcell/v2"
 
@@ -44,6 +45,10 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 	go func() {
 		<-sigs
 		hungUp.Store(true)
+		// A second signal, or a terminal write that never returns,
+		// must still end the client.
+		signal.Reset(syscall.SIGHUP, syscall.SIGTERM)
+		time.AfterFunc(2*time.Second, func() { os.Exit(1) })
 		_ = w.conn.Close() // best effort
 	}()
 

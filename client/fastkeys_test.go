@@ -13,15 +13,20 @@ import (
 	"github.com/gmux/gmux/proto"
 )
 
-// scriptTty returns one scripted chunk per Read, then EOF.
+// scriptTty returns one scripted chunk per Read, then EOF; before, if
+// set, runs before each chunk (to let time pass, say).
 type scriptTty struct {
 	tcell.Tty
 	chunks []string
+	before func()
 }
 
 func (s *scriptTty) Read(b []byte) (int, error) {
 	if len(s.chunks) == 0 {
 		return 0, io.EOF
+	}
+	if s.before != nil {
+		s.before()
 	}
 	n := copy(b, s.chunks[0])
 	s.chunks = s.chunks[1:]
@@ -57,23 +62,31 @@ func TestFastKeys(t *testing.T) {
 		chunks   []string
 		pasting  bool
 		slowFor  time.Duration // how much longer keys must go to tcell
+		spells   bool          // a quiet spell passes before each chunk
 		toTcell  []string      // chunks tcell must see, in order
 		fastKeys string        // keys sent directly
 	}{
-		{"typed after a quiet spell", []string{"a", "b"}, false, 0, nil, "ab"},
-		{"escape sequences go to tcell", []string{"\x1b[A", "x"}, false, 0, []string{"\x1b[A", "x"}, ""},
-		{"while tcell may still hold input", []string{"a"}, false, time.Second, []string{"a"}, ""},
-		{"right after Enter", []string{"\r", "x"}, false, 0, []string{"\r", "x"}, ""},
-		{"control keys", []string{"\r", "\x7f"}, false, 0, []string{"\r", "\x7f"}, ""},
-		{"several bytes at once", []string{"ab"}, false, 0, []string{"ab"}, ""},
-		{"inside a paste", []string{"a"}, true, 0, []string{"a"}, ""},
+		{"typed after a quiet spell", []string{"a", "b"}, false, 0, true, nil, "ab"},
+		{"escape sequences go to tcell", []string{"\x1b[A", "x"}, false, 0, true, []string{"\x1b[A", "x"}, ""},
+		// tcell may still hold "Esc [": however long it has been, the next
+		// byte must reach it, and only then may typing bypass it again.
+		{"after an unfinished sequence", []string{"\x1b[", "x", "y"}, false, 0, true, []string{"\x1b[", "x"}, "y"},
+		{"while tcell may still hold input", []string{"a"}, false, time.Second, false, []string{"a"}, ""},
+		{"right after Enter", []string{"\r", "x"}, false, 0, false, []string{"\r", "x"}, ""},
+		{"control keys", []string{"\r", "\x7f"}, false, 0, true, []string{"\r", "\x7f"}, ""},
+		{"several bytes at once", []string{"ab"}, false, 0, true, []string{"ab"}, ""},
+		{"inside a paste", []string{"a"}, true, 0, true, []string{"a"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w, fr := sockPair(t)
 			var pasting atomic.Bool
 			pasting.Store(tt.pasting)
-			ft := &fastKeysTty{Tty: &scriptTty{chunks: tt.chunks}, w: w, pasting: &pasting, slowUntil: time.Now().Add(tt.slowFor)}
+			tty := &scriptTty{chunks: tt.chunks}
+			ft := &fastKeysTty{Tty: tty, w: w, pasting: &pasting, slowUntil: time.Now().Add(tt.slowFor)}
+			if tt.spells {
+				tty.before = func() { ft.slowUntil = time.Time{} } // the quiet spell has passed
+			}
 			var got []string
 			buf := make([]byte, 128)
 			for {

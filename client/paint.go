@@ -140,11 +140,17 @@ func appendCUP(b []byte, row, col int) []byte {
 	return append(b, 'H')
 }
 
-// appendPrintable appends text with any control byte replaced, so that a
-// cell can never carry an escape sequence to the terminal.
+// appendPrintable appends text with any control character replaced (C0,
+// DEL, and C1 in its UTF-8 form), so that a cell can never carry an
+// escape sequence to the terminal.
 func appendPrintable(b, text []byte) []byte {
-	for _, c := range text {
-		if c < 0x20 || c == 0x7f {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			c = '?'
+		case c == 0xc2 && i+1 < len(text) && text[i+1] >= 0x80 && text[i+1] <= 0x9f:
+			i++ // U+0080..U+009F
 			c = '?'
 		}
 		b = append(b, c)

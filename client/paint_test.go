@@ -2,6 +2,7 @@ package client
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 	"testing"
 
@@ -188,5 +189,27 @@ func TestPainterRejectsMalformedFrames(t *testing.T) {
 	}
 	if err := p.frame(good[:len(good)-2]); err == nil {
 		t.Error("a truncated frame was accepted")
+	}
+}
+
+func TestPainterNeverPassesControls(t *testing.T) {
+	var out bytes.Buffer
+	p := newPainter(&out, &sync.Mutex{}, 256, "xterm-256color")
+	frame := drawFrame(0, proto.Cursor{}, runSpec{row: 0, col: 0,
+		cells: []cellSpec{{"\u009b", 1}, {"\x1b", 1}, {"\u009d", 1}, {"é", 1}, {"\x07", 1}}},
+		runSpec{row: 1, col: 0, link: "http://x/\x1b]52;c;AAAA\x07", cells: ascii("l")})
+	if err := p.frame(frame); err != nil {
+		t.Fatal(err)
+	}
+	// The painter's own sequences start with ESC; strip those it writes and
+	// no control may remain.
+	s := out.String()
+	for _, r := range s {
+		if r >= 0x80 && r <= 0x9f || r == 0x07 {
+			t.Fatalf("output %q carries control %U", s, r)
+		}
+	}
+	if n := strings.Count(s, "\x1b]"); n != 2 {
+		t.Errorf("output %q has %d OSC sequences, want 2 (the link's open and close)", s, n)
 	}
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -76,6 +77,7 @@ func (s *Server) attachClient(conn *sock.Conn, ctx *cmdCtx, term string) *Client
 	}
 	s.resizeSession(sess)
 	s.updateModes(c)
+	c.poke() // dirty is already set, so markDirty would not wake the writer
 	return c
 }
 
@@ -197,6 +199,14 @@ const minFrameInterval = 8 * time.Millisecond
 // updates instead of a growing backlog.
 func (c *Client) writeLoop() {
 	defer close(c.done)
+	defer func() {
+		// A bug in rendering must cost this client its connection, not
+		// every session the server holds.
+		if r := recover(); r != nil {
+			c.s.log.Printf("client %d: writer panic: %v\n%s", c.id, r, debug.Stack())
+			_ = c.conn.Close() // unblocks the reader, which removes the client
+		}
+	}()
 	inFlight := false
 	var lastFrame time.Time
 	var frameDue <-chan time.Time // set while a rate-limited frame waits

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -262,10 +263,7 @@ func (s *Server) readLoop(p *Pane) {
 			return true
 		})
 		if err == nil && n > 0 && rerr == nil {
-			p.mu.Lock()
-			_, _ = p.term.Write((*bp)[:n]) // vt never fails
-			p.mu.Unlock()
-			s.paneChanged(p)
+			s.feedOutput(p, (*bp)[:n])
 		}
 		if bp != nil {
 			s.readBufs.Put(bp)
@@ -286,6 +284,23 @@ func (s *Server) readLoop(p *Pane) {
 	s.mu.Lock()
 	s.paneExited(p)
 	s.mu.Unlock()
+}
+
+// feedOutput writes program output to p's terminal and wakes its viewers.
+// vt is fuzzed never to panic; if it ever does, the pane loses that
+// output, not the server its sessions.
+func (s *Server) feedOutput(p *Pane, b []byte) {
+	func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Printf("pane %%%d: terminal panic on %q: %v\n%s", p.id, b[:min(len(b), 256)], r, debug.Stack())
+			}
+		}()
+		_, _ = p.term.Write(b) // vt never fails
+	}()
+	s.paneChanged(p)
 }
 
 // paneChanged wakes the clients that show p.

@@ -268,6 +268,9 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 	defer p.mu.Unlock()
 	cols := min(p.cols, st.cols-p.x)
 	rows := min(p.rows, areaRows-p.y)
+	if cols <= 0 || rows <= 0 {
+		return // the pane lies wholly outside this client's view
+	}
 	if st.shadows == nil {
 		st.shadows = make(map[*Pane]*paneShadow)
 	}
@@ -294,7 +297,8 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 		}
 		copy(seen, line)
 		st.dirty[p.y+y] = true
-		out := st.next[(p.y+y)*st.cols+p.x:]
+		start := (p.y+y)*st.cols + p.x
+		out := st.next[start : start+cols]
 		for x := 0; x < cols; x++ {
 			cell := line[x]
 			if cell.Style != lastID {

@@ -257,3 +257,42 @@ func TestTableEpochMarksCompaction(t *testing.T) {
 		t.Fatal("cluster compaction left the epoch unchanged")
 	}
 }
+
+// A line can wrap without ever being written (scrolled in blank under a
+// pending wrap); resizing must still treat it as a full row of blanks.
+func TestReflowWrappedUnwrittenLine(t *testing.T) {
+	term := New(10, 4, Options{})
+	term.Write([]byte("0123456789\x1b[S\u00e9"))
+	term.Resize(20, 4)
+	checkInvariants(t, term)
+	for row := 0; row < 4; row++ {
+		for col := 0; col < 20; col++ {
+			if term.Cell(col, row).Rune == 0xe9 {
+				if col != 10 {
+					t.Fatalf("é at column %d after widening, want 10 (after the blank line it wrapped from)", col)
+				}
+				return
+			}
+		}
+	}
+	t.Fatal("é lost in the resize")
+}
+
+// C1 controls in UTF-8 form are not text: stored in a cell they would be
+// sent to the user's terminal when the pane is drawn.
+func TestC1ControlsAreNotStored(t *testing.T) {
+	term := New(20, 2, Options{})
+	term.Write([]byte("x\u009d52;c;aGk=\u009cy \u009b2J"))
+	var text []byte
+	for col := 0; col < 20; col++ {
+		text = term.AppendCellText(text, term.Cell(col, 0))
+	}
+	for _, r := range string(text) {
+		if r >= 0x80 && r <= 0x9f {
+			t.Fatalf("cell text %q holds C1 control %U", text, r)
+		}
+	}
+	if !strings.HasPrefix(string(text), "x52;c;aGk=y 2J") {
+		t.Errorf("screen %q, want the printable characters kept", text)
+	}
+}

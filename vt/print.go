@@ -129,6 +129,11 @@ func (t *Terminal) printRune(r rune) {
 			r = 0xa3
 		}
 	}
+	if r >= 0x80 && r <= 0x9f {
+		// A C1 control encoded as UTF-8 is not text; kept in a cell it
+		// would reach the user's terminal when the screen is drawn.
+		return
+	}
 	w := runeWidth(r)
 	if w == 0 {
 		t.combine(r)

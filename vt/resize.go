@@ -76,7 +76,7 @@ func cropScreen(s *screen, cols, rows int, cy *int) *screen {
 			copy(dst, src)
 			sanitizeLine(dst)
 		}
-		n.lines[y].wrapped = s.lines[y+shift].wrapped && len(src) <= cols
+		n.lines[y].wrapped = s.lines[y+shift].wrapped && s.cols <= cols
 		n.lines[y].used = min(s.lines[y+shift].used, cols)
 	}
 	return n
@@ -99,6 +99,10 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 			return p, nil, w
 		}
 		l := &t.main.lines[i-hn]
+		if l.cells == nil {
+			// Never written, but it may still wrap into the next line.
+			return nil, newCells(t.main.cols, 0), l.wrapped
+		}
 		return nil, l.cells, l.wrapped
 	}
 	usedOf := func(i int) int {
