@@ -39,8 +39,21 @@ func newPainter(out io.Writer, lock sync.Locker, colors int, term string) *paint
 		out:             out,
 		lock:            lock,
 		to256:           colors < 1<<24,
-		styledUnderline: !strings.HasPrefix(term, "screen") && !strings.HasPrefix(term, "linux"),
+		styledUnderline: styledUnderlines(term),
 	}
+}
+
+// styledUnderlines reports whether terminal term takes SGR 4:n and 58 in
+// their colon forms; elsewhere they may print as garbage, so any underline
+// is sent as plain SGR 4. The list is the xterm-like terminals tcell also
+// sends them to.
+func styledUnderlines(term string) bool {
+	for _, prefix := range [...]string{"xterm", "tmux", "alacritty", "foot", "kitty", "wezterm", "ghostty", "contour"} {
+		if strings.HasPrefix(term, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // usePainter reports whether frames for this terminal go through the

@@ -213,3 +213,22 @@ func TestPainterNeverPassesControls(t *testing.T) {
 		t.Errorf("output %q has %d OSC sequences, want 2 (the link's open and close)", s, n)
 	}
 }
+
+func TestStyledUnderlineOnlyWhereUnderstood(t *testing.T) {
+	style := proto.Style{UnderlineStyle: 3, Underline: 1<<24 | 5}
+	for term, want := range map[string]string{
+		"xterm-256color":        "\x1b[0;4:3;58:5:5m",
+		"tmux-256color":         "\x1b[0;4:3;58:5:5m",
+		"screen-256color":       "\x1b[0;4m",
+		"rxvt-unicode-256color": "\x1b[0;4m",
+	} {
+		var out bytes.Buffer
+		p := newPainter(&out, &sync.Mutex{}, 256, term)
+		if err := p.frame(drawFrame(0, proto.Cursor{}, runSpec{style: style, cells: ascii("u")})); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("%s: output %q lacks %q", term, out.String(), want)
+		}
+	}
+}
