@@ -25,8 +25,10 @@ type painter struct {
 	// with a frame. The server's full redraw follows every resize.
 	lock sync.Locker
 
-	to256           bool // map true colours to the 256-colour palette
-	styledUnderline bool // the terminal takes 4:n and 58 (colon forms)
+	to256 bool // map true colours to the 256-colour palette
+	// xtermLike: the terminal takes SGR 4:n and 58 in their colon forms
+	// and OSC 8 hyperlinks; elsewhere they may print as garbage.
+	xtermLike bool
 
 	buf   []byte
 	shape uint8 // DECSCUSR last sent; 0 is the terminal's default
@@ -36,18 +38,16 @@ type painter struct {
 // term.
 func newPainter(out io.Writer, lock sync.Locker, colors int, term string) *painter {
 	return &painter{
-		out:             out,
-		lock:            lock,
-		to256:           colors < 1<<24,
-		styledUnderline: styledUnderlines(term),
+		out:       out,
+		lock:      lock,
+		to256:     colors < 1<<24,
+		xtermLike: isXtermLike(term),
 	}
 }
 
-// styledUnderlines reports whether terminal term takes SGR 4:n and 58 in
-// their colon forms; elsewhere they may print as garbage, so any underline
-// is sent as plain SGR 4. The list is the xterm-like terminals tcell also
-// sends them to.
-func styledUnderlines(term string) bool {
+// isXtermLike reports whether terminal term is one of the xterm-like
+// terminals that tcell also sends styled underlines and hyperlinks to.
+func isXtermLike(term string) bool {
 	for _, prefix := range [...]string{"xterm", "tmux", "alacritty", "foot", "kitty", "wezterm", "ghostty", "contour"} {
 		if strings.HasPrefix(term, prefix) {
 			return true
@@ -85,7 +85,8 @@ func (p *painter) frame(payload []byte) error {
 			style = run.Style
 			b = p.appendSGR(b, style)
 		}
-		if len(run.Link) > 0 {
+		link := p.xtermLike && len(run.Link) > 0
+		if link {
 			b = append(b, "\x1b]8;;"...)
 			b = appendPrintable(b, run.Link)
 			b = append(b, "\x1b\\"...)
@@ -110,7 +111,7 @@ func (p *painter) frame(payload []byte) error {
 				b = append(b, 'G')
 			}
 		}
-		if len(run.Link) > 0 {
+		if link {
 			b = append(b, "\x1b]8;;\x1b\\"...)
 		}
 	}
@@ -183,7 +184,7 @@ func (p *painter) appendSGR(b []byte, s proto.Style) []byte {
 	}
 	switch {
 	case s.UnderlineStyle == 0:
-	case s.UnderlineStyle == 1 || !p.styledUnderline:
+	case s.UnderlineStyle == 1 || !p.xtermLike:
 		b = append(b, ";4"...)
 	default:
 		b = append(b, ";4:"...)
@@ -191,7 +192,7 @@ func (p *painter) appendSGR(b []byte, s proto.Style) []byte {
 	}
 	b = p.appendColor(b, s.Fg, 30)
 	b = p.appendColor(b, s.Bg, 40)
-	if s.UnderlineStyle != 0 && p.styledUnderline {
+	if s.UnderlineStyle != 0 && p.xtermLike {
 		b = p.appendColor(b, s.Underline, 50)
 	}
 	return append(b, 'm')

@@ -214,7 +214,7 @@ func TestPainterNeverPassesControls(t *testing.T) {
 	}
 }
 
-func TestStyledUnderlineOnlyWhereUnderstood(t *testing.T) {
+func TestXtermOnlySequences(t *testing.T) {
 	style := proto.Style{UnderlineStyle: 3, Underline: 1<<24 | 5}
 	for term, want := range map[string]string{
 		"xterm-256color":        "\x1b[0;4:3;58:5:5m",
@@ -229,6 +229,13 @@ func TestStyledUnderlineOnlyWhereUnderstood(t *testing.T) {
 		}
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("%s: output %q lacks %q", term, out.String(), want)
+		}
+		out.Reset()
+		if err := p.frame(drawFrame(0, proto.Cursor{}, runSpec{link: "http://x/", cells: ascii("l")})); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(out.String(), "\x1b]8;"); got != strings.HasSuffix(want, ":5m") {
+			t.Errorf("%s: hyperlink sent %v, want %v", term, got, !got)
 		}
 	}
 }
