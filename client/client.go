@@ -127,8 +127,9 @@ func startServer(o Options) (*sock.Conn, error) {
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
-	deadline := time.Now().Add(serverStartTimeout)
-	for delay := time.Millisecond; ; delay = min(delay*2, 50*time.Millisecond) {
+	start := time.Now()
+	deadline := start.Add(serverStartTimeout)
+	for {
 		conn, err := dial(o.SocketPath)
 		if err == nil {
 			return conn, nil
@@ -144,6 +145,13 @@ func startServer(o Options) (*sock.Conn, error) {
 		}
 		if time.Now().After(deadline) {
 			return nil, fmt.Errorf("server did not start listening on %s", o.SocketPath)
+		}
+		// A server listens 10-20 ms after it starts: poll finely until
+		// then, so the first command does not sleep past it, and back
+		// off if it is slow.
+		delay := time.Millisecond
+		if time.Since(start) > 200*time.Millisecond {
+			delay = 20 * time.Millisecond
 		}
 		time.Sleep(delay)
 	}
