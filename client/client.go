@@ -70,7 +70,7 @@ func startsServer(argv []string) bool {
 // connect dials the server, starting one if there is none and the command
 // may, and exchanges hellos.
 func connect(o Options) (*sock.Conn, error) {
-	conn, err := dial(o.SocketPath)
+	conn, err := sock.Dial(o.SocketPath)
 	if err != nil {
 		if !isNoServer(err) {
 			return nil, fmt.Errorf("error connecting to %s (%v)", o.SocketPath, errText(err))
@@ -87,10 +87,6 @@ func connect(o Options) (*sock.Conn, error) {
 		return nil, err
 	}
 	return conn, nil
-}
-
-func dial(path string) (*sock.Conn, error) {
-	return sock.Dial(path)
 }
 
 func isNoServer(err error) bool {
@@ -130,14 +126,14 @@ func startServer(o Options) (*sock.Conn, error) {
 	start := time.Now()
 	deadline := start.Add(serverStartTimeout)
 	for {
-		conn, err := dial(o.SocketPath)
+		conn, err := sock.Dial(o.SocketPath)
 		if err == nil {
 			return conn, nil
 		}
 		select {
 		case werr := <-exited:
 			// It may have lost a race to another server that now listens.
-			if conn, err := dial(o.SocketPath); err == nil {
+			if conn, err := sock.Dial(o.SocketPath); err == nil {
 				return conn, nil
 			}
 			return nil, fmt.Errorf("server exited unexpectedly (%v); see its log in $XDG_STATE_HOME/gmux", werr)

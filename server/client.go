@@ -62,8 +62,6 @@ func (s *Server) attachClient(conn *sock.Conn, ctx *cmdCtx, term string) *Client
 		wake:       make(chan struct{}, 1),
 		ack:        make(chan struct{}, 1),
 		done:       make(chan struct{}),
-		full:       true,
-		dirty:      true,
 	}
 	s.nextID.client++
 	c.id = s.nextID.client
@@ -77,7 +75,7 @@ func (s *Server) attachClient(conn *sock.Conn, ctx *cmdCtx, term string) *Client
 	}
 	s.resizeSession(sess)
 	s.updateModes(c)
-	c.poke() // dirty is already set, so markDirty would not wake the writer
+	c.redrawAll() // the first frame draws everything
 	return c
 }
 

@@ -34,16 +34,25 @@ type renderState struct {
 	owner        []int32 // which pane covers each window cell, for borders
 
 	dirty   []bool // rows of next recomposed this frame
-	layout  []layoutItem
+	layout  viewLayout
+	panes   []paneBox // the layout's panes
+	rects   []paneBox // scratch for this frame's panes
 	shadows map[*Pane]*paneShadow
 	rowBuf  []vt.Cell
-
-	scratchLayout []layoutItem
 }
 
-// layoutItem is one part of what decides where everything is on the
-// screen; any change in the list recomposes the whole view.
-type layoutItem struct {
+// viewLayout is what decides where panes, borders and the status line
+// are on the screen; any change in it recomposes the whole view.
+type viewLayout struct {
+	window       *Window
+	active       *Pane
+	zoomed       bool
+	statusOn     bool
+	paneRows     int
+	wcols, wrows int
+}
+
+type paneBox struct {
 	p                *Pane
 	x, y, cols, rows int
 }
@@ -230,34 +239,22 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 	return cursor
 }
 
-// layoutChanged reports whether what places panes, borders and the
-// status line differs from the last frame's, and remembers it.
+// layoutChanged reports whether the layout differs from the last frame's,
+// and remembers it.
 func (st *renderState) layoutChanged(w *Window, statusOn bool, paneRows int) bool {
-	items := st.scratchLayout[:0]
-	// The first item stands for the window and the status line.
-	head := layoutItem{rows: paneRows}
+	l := viewLayout{window: w, statusOn: statusOn, paneRows: paneRows}
+	st.rects = st.rects[:0]
 	if w != nil {
-		head.cols = len(w.panes)
-		if w.zoomed {
-			head.x = 1
-		}
-		if statusOn {
-			head.y = 1
-		}
-		head.p = w.active
-	}
-	items = append(items, head)
-	if w != nil {
-		items = append(items, layoutItem{cols: w.cols, rows: w.rows})
+		l.active, l.zoomed, l.wcols, l.wrows = w.active, w.zoomed, w.cols, w.rows
 		for _, p := range w.panes {
-			items = append(items, layoutItem{p, p.x, p.y, p.cols, p.rows})
+			st.rects = append(st.rects, paneBox{p, p.x, p.y, p.cols, p.rows})
 		}
 	}
-	st.scratchLayout = items
-	if slices.Equal(items, st.layout) {
+	if l == st.layout && slices.Equal(st.rects, st.panes) {
 		return false
 	}
-	st.layout = append(st.layout[:0], items...)
+	st.layout = l
+	st.panes = append(st.panes[:0], st.rects...)
 	return true
 }
 

@@ -34,35 +34,19 @@ func (m *screenModel) apply(t *testing.T, frame []byte) {
 	if err != nil || typ != proto.TypeDraw {
 		t.Fatalf("frame: type %d, %v", typ, err)
 	}
-	flags, _, dd, err := proto.DecodeDraw(payload)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if flags&proto.DrawClear != 0 {
+	if flags, _, _, err := proto.DecodeDraw(payload); err == nil && flags&proto.DrawClear != 0 {
 		clear(m.cells)
 	}
-	for {
-		run, ok := dd.NextRun()
-		if !ok {
-			break
+	err = eachDrawnCell(payload, func(row, x int, text []byte, width uint8, st proto.Style) {
+		if x < m.cols {
+			m.cells[row*m.cols+x] = modelCell{string(text), width, st}
 		}
-		x := int(run.Col)
-		for {
-			text, width, ok := dd.NextCell()
-			if !ok {
-				break
-			}
-			if x < m.cols {
-				m.cells[int(run.Row)*m.cols+x] = modelCell{string(text), width, run.Style}
-			}
-			if width == 2 && x+1 < m.cols {
-				// A terminal covers the next cell with the right half.
-				m.cells[int(run.Row)*m.cols+x+1] = modelCell{"", 0, run.Style}
-			}
-			x += max(int(width), 1)
+		if width == 2 && x+1 < m.cols {
+			// A terminal covers the next cell with the right half.
+			m.cells[row*m.cols+x+1] = modelCell{"", 0, st}
 		}
-	}
-	if err := dd.Err(); err != nil {
+	})
+	if err != nil {
 		t.Fatal(err)
 	}
 }

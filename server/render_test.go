@@ -28,35 +28,19 @@ func TestAppendRowRunsWideCells(t *testing.T) {
 				st := &renderState{cols: 4, rows: 1, prev: append([]screenCell(nil), prev...), next: append([]screenCell(nil), next...)}
 				buf := proto.AppendDrawHeader(nil, 0, proto.Cursor{})
 				buf = st.appendRowRuns(buf, 0, full)
-				_, _, dd, err := proto.DecodeDraw(buf)
+				got := append([]screenCell(nil), prev...)
+				err := eachDrawnCell(buf, func(_, x int, text []byte, w uint8, st proto.Style) {
+					r := rune(0)
+					if len(text) > 0 {
+						r = []rune(string(text))[0]
+					}
+					got[x] = screenCell{r: r, w: w, st: st}
+					if w == 2 {
+						got[x+1] = screenCell{w: 0, st: st}
+					}
+				})
 				if err != nil {
 					t.Fatalf("%s->%s: %v", pn, nn, err)
-				}
-				got := append([]screenCell(nil), prev...)
-				for {
-					run, ok := dd.NextRun()
-					if !ok {
-						break
-					}
-					x := int(run.Col)
-					for {
-						text, w, ok := dd.NextCell()
-						if !ok {
-							break
-						}
-						r := rune(0)
-						if len(text) > 0 {
-							r = []rune(string(text))[0]
-						}
-						got[x] = screenCell{r: r, w: w, st: run.Style}
-						if w == 2 {
-							got[x+1] = screenCell{w: 0, st: run.Style}
-						}
-						x += int(max(w, 1))
-					}
-				}
-				if dd.Err() != nil {
-					t.Fatalf("%s->%s: %v", pn, nn, dd.Err())
 				}
 				// Orphan right halves are shown as blanks.
 				norm := func(row []screenCell, i int) screenCell {
@@ -75,6 +59,30 @@ func TestAppendRowRunsWideCells(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// eachDrawnCell calls fn for every cell of Draw payload p, at the column
+// the cell starts in, as a client applies them.
+func eachDrawnCell(p []byte, fn func(row, col int, text []byte, width uint8, st proto.Style)) error {
+	_, _, dd, err := proto.DecodeDraw(p)
+	if err != nil {
+		return err
+	}
+	for {
+		run, ok := dd.NextRun()
+		if !ok {
+			return dd.Err()
+		}
+		col := int(run.Col)
+		for {
+			text, width, ok := dd.NextCell()
+			if !ok {
+				break
+			}
+			fn(int(run.Row), col, text, width, run.Style)
+			col += max(int(width), 1)
 		}
 	}
 }

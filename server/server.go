@@ -80,22 +80,14 @@ var ErrServerRunning = errors.New("server already running")
 func Run(cfg Config) error {
 	s := newServer(cfg)
 	// The daemon outlives the terminal that started it, so SIGHUP is
-	// caught and dropped. Not ignored: an ignored signal stays ignored in
-	// every program a pane execs, and kill-session's SIGHUP would then
-	// leave them running. (SIGPIPE needs nothing: Go turns it into EPIPE
-	// on every descriptor but stdout and stderr, which are /dev/null.)
+	// caught into a channel nobody reads (signal.Notify drops what does
+	// not fit). Not ignored: an ignored signal stays ignored in every
+	// program a pane execs, and kill-session's SIGHUP would then leave
+	// them running. (SIGPIPE needs nothing: Go turns it into EPIPE on
+	// every descriptor but stdout and stderr, which are /dev/null.)
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	go func() {
-		for {
-			select {
-			case <-hup:
-			case <-s.done:
-				return
-			}
-		}
-	}()
 
 	unlock, err := lockSocket(cfg.SocketPath)
 	if err != nil {

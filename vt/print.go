@@ -201,18 +201,17 @@ func (t *Terminal) putChar(r rune, w int) {
 // prevCell returns the position of the cell the last character went into,
 // or ok=false.
 func (t *Terminal) prevCell() (x int, ok bool) {
-	x = t.cur.x
-	cells := t.scr.row(t.cur.y)
+	x, y := t.cur.x, t.cur.y
 	if !t.cur.pending {
 		if x == 0 {
 			return 0, false
 		}
 		x--
 	}
-	if cells[x].Width == 0 && x > 0 {
+	if t.scr.cell(x, y).Width == 0 && x > 0 {
 		x--
 	}
-	if cells[x].Rune == 0 {
+	if t.scr.cell(x, y).Rune == 0 {
 		return 0, false
 	}
 	return x, true
@@ -225,7 +224,7 @@ func (t *Terminal) joinsZWJ() bool {
 	if !ok {
 		return false
 	}
-	r := t.scr.row(t.cur.y)[x].Rune
+	r := t.scr.cell(x, t.cur.y).Rune
 	if r <= maxRune {
 		return false
 	}

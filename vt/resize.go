@@ -91,6 +91,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 	out := make([][]byte, 0, total+total/4)
 	curLine, curX := -1, 0
 	var buf []Cell
+	var blank []Cell // stands for every line never written; read only
 
 	get := func(i int) (packed []byte, cells []Cell, wrapped bool) {
 		if i < hn {
@@ -101,7 +102,10 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		l := &t.main.lines[i-hn]
 		if l.cells == nil {
 			// Never written, but it may still wrap into the next line.
-			return nil, newCells(t.main.cols, 0), l.wrapped
+			if blank == nil {
+				blank = newCells(t.main.cols, 0)
+			}
+			return nil, blank, l.wrapped
 		}
 		return nil, l.cells, l.wrapped
 	}

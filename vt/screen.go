@@ -35,6 +35,14 @@ func (s *screen) row(y int) []Cell {
 	return l.cells
 }
 
+// cell reads the cell at x, y without allocating a line never written.
+func (s *screen) cell(x, y int) Cell {
+	if cells := s.lines[y].cells; cells != nil {
+		return cells[x]
+	}
+	return blankCell
+}
+
 // fillLine blanks line y with style sid.
 func (s *screen) fillLine(y int, sid StyleID) {
 	if s.lines[y].cells == nil && sid == 0 {

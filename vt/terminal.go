@@ -161,10 +161,7 @@ func (t *Terminal) Cell(col, row int) Cell {
 	if col < 0 || row < 0 || col >= t.cols || row >= t.rows {
 		return Cell{}
 	}
-	if cells := t.scr.lines[row].cells; cells != nil {
-		return cells[col]
-	}
-	return blankCell
+	return t.scr.cell(col, row)
 }
 
 // Style returns the style for id; unknown ids give the default Style.
