@@ -68,7 +68,7 @@ func startsServer(argv []string) bool {
 }
 
 // connect dials the server, starting one if there is none and the command
-// may, and exchanges hellos.
+// may.
 func connect(o Options) (*sock.Conn, error) {
 	conn, err := sock.Dial(o.SocketPath)
 	if err != nil {
@@ -81,10 +81,6 @@ func connect(o Options) (*sock.Conn, error) {
 		if conn, err = startServer(o); err != nil {
 			return nil, err
 		}
-	}
-	if err := hello(conn, o.SocketPath); err != nil {
-		_ = conn.Close() // best effort
-		return nil, err
 	}
 	return conn, nil
 }
@@ -153,14 +149,17 @@ func startServer(o Options) (*sock.Conn, error) {
 	}
 }
 
-// hello exchanges protocol versions.
-func hello(conn *sock.Conn, path string) error {
+// hello sends the client's hello with the command frame behind it, in one
+// write, so a command costs one round trip, and checks the server's hello.
+func hello(conn *sock.Conn, fr *proto.Reader, path string, command []byte) error {
 	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
 	defer conn.SetDeadline(time.Time{})
-	if _, err := conn.Write(proto.AppendHello(nil, proto.Version)); err != nil {
+	b := proto.AppendHello(nil, proto.Version)
+	b = proto.AppendFrame(b, proto.TypeCommand, command)
+	if _, err := conn.Write(b); err != nil {
 		return fmt.Errorf("server on %s: %w", path, err)
 	}
-	v, err := proto.ReadHello(conn)
+	v, err := proto.ReadHello(fr.Buffered())
 	if err != nil {
 		return fmt.Errorf("server on %s did not answer: %w", path, err)
 	}
@@ -201,12 +200,12 @@ func session(conn *sock.Conn, o Options) int {
 			req.Cols, req.Rows = uint16(cols), uint16(rows)
 		}
 	}
-	w := &frameWriter{conn: conn}
-	if err := w.send(proto.TypeCommand, req.Append(nil)); err != nil {
-		fmt.Fprintf(o.Stderr, "send command: %v\n", err)
+	fr := proto.NewReader(conn)
+	if err := hello(conn, fr, o.SocketPath, req.Append(nil)); err != nil {
+		fmt.Fprintln(o.Stderr, err)
 		return 1
 	}
-	fr := proto.NewReader(conn)
+	w := &frameWriter{conn: conn}
 	for {
 		typ, p, err := fr.Next()
 		if err != nil {

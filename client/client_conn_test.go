@@ -1,0 +1,78 @@
+package client
+
+import (
+	"bytes"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gmux/gmux/internal/sock"
+	"github.com/gmux/gmux/proto"
+)
+
+// fakeServer accepts one connection, checks that the client's hello and
+// command arrive without waiting for the server's hello, then answers
+// with the given version and, if it matches, output and an exit frame.
+func fakeServer(t *testing.T, version uint16) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s")
+	l, err := sock.Listen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	t.Cleanup(func() {
+		_ = l.Close()
+		<-done
+	})
+	go func() {
+		defer close(done)
+		conn, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		fr := proto.NewReader(conn)
+		if _, err := proto.ReadHello(fr.Buffered()); err != nil {
+			t.Errorf("fake server: %v", err)
+			return
+		}
+		// Nothing has been written back yet: the command must already
+		// be on its way.
+		typ, p, err := fr.Next()
+		if err != nil || typ != proto.TypeCommand {
+			t.Errorf("fake server: frame %d, %v; want the command before our hello", typ, err)
+			return
+		}
+		var req proto.Command
+		if err := req.Decode(p); err != nil {
+			t.Errorf("fake server: %v", err)
+			return
+		}
+		b := proto.AppendHello(nil, version)
+		if version == proto.Version {
+			b = proto.AppendFrame(b, proto.TypeOutput, []byte(strings.Join(req.Argv, " ")+"\n"))
+			b = proto.AppendFrame(b, proto.TypeExit, (&proto.Exit{Status: 3}).Append(nil))
+		}
+		_, _ = conn.Write(b)
+		_, _ = io.Copy(io.Discard, conn)
+	}()
+	return path
+}
+
+func TestCommandIsOneRoundTrip(t *testing.T) {
+	var out, errOut bytes.Buffer
+	status := Run(Options{SocketPath: fakeServer(t, proto.Version), Argv: []string{"ls", "-F", "x"}, Stdout: &out, Stderr: &errOut})
+	if status != 3 || out.String() != "ls -F x\n" || errOut.Len() != 0 {
+		t.Errorf("Run = %d, stdout %q, stderr %q; want 3, %q, nothing", status, out.String(), errOut.String(), "ls -F x\n")
+	}
+}
+
+func TestVersionMismatch(t *testing.T) {
+	var out, errOut bytes.Buffer
+	status := Run(Options{SocketPath: fakeServer(t, proto.Version+1), Argv: []string{"ls"}, Stdout: &out, Stderr: &errOut})
+	if status != 1 || !strings.Contains(errOut.String(), "protocol version mismatch") || strings.Count(errOut.String(), "\n") != 1 {
+		t.Errorf("Run = %d, stderr %q; want 1 and one line naming the mismatch", status, errOut.String())
+	}
+}
