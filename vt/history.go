@@ -6,101 +6,187 @@ import (
 )
 
 // The history holds lines that scrolled off the top of the main screen,
-// oldest first, in a ring bounded by the history limit. Each line is packed
-// into one []byte (see packLine), so a line of 80 ASCII characters costs
-// about 82 bytes plus its slice header, not 80 Cells.
+// oldest first, bounded by the history limit. Each line is packed (see
+// packLine), so a line of 80 ASCII characters costs about 82 bytes, and
+// the packed lines sit end to end in one circular byte arena with an
+// 8-byte span each: pushing a line in a full history reuses the oldest
+// line's bytes, so a flood of output allocates nothing and gives the
+// garbage collector nothing to do.
 
 type history struct {
-	ring  [][]byte
-	start int // index in ring of the oldest line
+	arena []byte
+	spans []span // a ring: spans[start] is the oldest of n lines
+	start int
 	n     int
+	head  int // where the next line goes in arena
 	limit int
 }
 
+// span locates one packed line in the arena.
+type span struct{ off, len uint32 }
+
+// maxArena bounds the arena so that span offsets fit in 32 bits; a history
+// that would need more drops its oldest lines instead.
+const maxArena = 1 << 31
+
 func (h *history) len() int { return h.n }
 
+func (h *history) span(i int) span {
+	j := h.start + i
+	if j >= len(h.spans) {
+		j -= len(h.spans)
+	}
+	return h.spans[j]
+}
+
+// get returns line i (0 is the oldest). It aliases the arena: it is valid
+// until the next push, and only its flags byte may be changed in place.
 func (h *history) get(i int) []byte {
-	return h.ring[(h.start+i)%len(h.ring)]
+	s := h.span(i)
+	end := s.off + s.len
+	return h.arena[s.off:end:end]
 }
 
 func (h *history) clear() {
-	h.ring = nil
-	h.start, h.n = 0, 0
+	*h = history{limit: h.limit}
 }
 
-// push adds packed line b (copied) as the newest line, reusing the buffer of
-// the line it evicts when the history is full.
+// push adds packed line b (copied) as the newest line, evicting the oldest
+// when the history is full.
 func (h *history) push(b []byte) {
-	if h.limit <= 0 {
+	if h.limit <= 0 || len(b) >= maxArena {
 		return
 	}
-	if h.n < h.limit {
-		if h.n == len(h.ring) {
-			h.grow()
+	if h.n >= h.limit {
+		h.dropOldest(h.n - h.limit + 1)
+	}
+	grown := false
+	for {
+		if off, ok := h.room(len(b)); ok {
+			if h.n == len(h.spans) {
+				h.growSpans()
+			}
+			j := h.start + h.n
+			if j >= len(h.spans) {
+				j -= len(h.spans)
+			}
+			h.spans[j] = span{uint32(off), uint32(len(b))}
+			h.n++
+			h.head = off + copy(h.arena[off:], b)
+			return
 		}
-		h.ring[(h.start+h.n)%len(h.ring)] = clone(nil, b)
-		h.n++
-		return
+		if !grown && (h.n == 0 || h.bytesUsed()+len(b) < maxArena/2) {
+			// Rebuilding lays the lines end to end with slack after
+			// them, so the line fits now.
+			h.rebuild(len(b), h.n)
+			grown = true
+			continue
+		}
+		h.dropOldest(1)
 	}
-	i := h.start
-	h.ring[i] = clone(h.ring[i], b)
-	h.start = (h.start + 1) % len(h.ring)
 }
 
-// clone copies b into old's storage if it fits without wasting much.
-func clone(old, b []byte) []byte {
-	if cap(old) >= len(b) && cap(old) <= 4*len(b)+256 {
-		return append(old[:0], b...)
+// room finds n contiguous free bytes at the head of the arena, wrapping to
+// its start when the end is taken.
+func (h *history) room(n int) (int, bool) {
+	if h.n == 0 {
+		return 0, n <= len(h.arena)
 	}
-	n := len(b)
-	if old != nil {
-		n += n / 4 // a reused slot gets room to stay reusable
+	tail := int(h.span(0).off)
+	if h.head > tail {
+		// Lines occupy [tail, head): free space is after head and
+		// before tail.
+		if len(h.arena)-h.head >= n {
+			return h.head, true
+		}
+		return 0, tail >= n
 	}
-	n = (n + 31) &^ 31
-	return append(make([]byte, 0, n), b...)
+	// Wrapped: lines occupy [tail, end) and [0, head).
+	return h.head, tail-h.head >= n
 }
 
-func (h *history) grow() {
-	size := 2 * len(h.ring)
-	if size < 64 {
-		size = 64
+func (h *history) dropOldest(k int) {
+	k = min(k, h.n)
+	h.start += k
+	if h.start >= len(h.spans) && len(h.spans) > 0 {
+		h.start -= len(h.spans)
 	}
-	if size > h.limit {
-		size = h.limit
+	h.n -= k
+	if h.n == 0 {
+		h.start, h.head = 0, 0
 	}
-	h.relinearize(size)
 }
 
-// relinearize copies the newest min(n, size) lines into a ring of size.
-func (h *history) relinearize(size int) {
-	keep := h.n
-	if keep > size {
-		keep = size
+// bytesUsed is the total size of the lines held.
+func (h *history) bytesUsed() int {
+	total := 0
+	for i := 0; i < h.n; i++ {
+		total += int(h.span(i).len)
 	}
-	ring := make([][]byte, size)
-	for i := 0; i < keep; i++ {
-		ring[i] = h.get(h.n - keep + i)
+	return total
+}
+
+func (h *history) growSpans() {
+	size := min(max(64, 2*len(h.spans)), max(h.limit, 1))
+	spans := make([]span, size)
+	for i := 0; i < h.n; i++ {
+		spans[i] = h.span(i)
 	}
-	h.ring = ring
-	h.start = 0
-	h.n = keep
+	h.spans, h.start = spans, 0
+}
+
+// rebuild copies the newest keep lines, end to end, into a new arena with
+// room for extra more bytes and some slack, and a span ring sized for them.
+func (h *history) rebuild(extra, keep int) {
+	keep = min(keep, h.n)
+	first := h.n - keep
+	total := 0
+	for i := first; i < h.n; i++ {
+		total += int(h.span(i).len)
+	}
+	size := total + extra
+	if size < 1<<20 {
+		size += size / 2
+	} else {
+		size += size / 4
+	}
+	size = min(max(size, 4096), maxArena)
+	arena := make([]byte, size)
+	spans := make([]span, min(max(64, keep+keep/2), max(h.limit, keep, 1)))
+	off := 0
+	for i := first; i < h.n; i++ {
+		s := h.span(i)
+		copy(arena[off:], h.arena[s.off:s.off+s.len])
+		spans[i-first] = span{uint32(off), s.len}
+		off += int(s.len)
+	}
+	h.arena, h.spans = arena, spans
+	h.start, h.n, h.head = 0, keep, off
 }
 
 func (h *history) setLimit(n int) {
 	h.limit = n
-	if h.n > n || len(h.ring) > n {
-		h.relinearize(n)
+	if n <= 0 {
+		h.clear()
+		return
+	}
+	if h.n > n || len(h.spans) > max(n, 64) {
+		h.rebuild(0, max(n, 0))
 	}
 }
 
-// popNewest removes and returns the newest line.
+// popNewest removes and returns the newest line; the result is valid until
+// the next push.
 func (h *history) popNewest() []byte {
 	if h.n == 0 {
 		return nil
 	}
 	b := h.get(h.n - 1)
-	h.ring[(h.start+h.n-1)%len(h.ring)] = nil
+	h.head = int(h.span(h.n - 1).off)
 	h.n--
+	if h.n == 0 {
+		h.start, h.head = 0, 0
+	}
 	return b
 }
 
@@ -108,19 +194,24 @@ func (h *history) popNewest() []byte {
 // newest that fit the limit.
 func (h *history) replace(lines [][]byte) {
 	if len(lines) > h.limit {
-		lines = lines[len(lines)-h.limit:]
+		lines = lines[len(lines)-max(h.limit, 0):]
 	}
-	size := len(lines)
-	if size < 64 {
-		size = 64
+	*h = history{limit: h.limit}
+	total := 0
+	for _, l := range lines {
+		total += len(l)
 	}
-	if size > h.limit {
-		size = h.limit
+	if len(lines) == 0 || total >= maxArena {
+		return
 	}
-	h.ring = make([][]byte, size)
-	copy(h.ring, lines)
-	h.start = 0
-	h.n = len(lines)
+	h.arena = make([]byte, 0, total+total/4)
+	h.spans = make([]span, max(len(lines), min(64, h.limit)))
+	for i, l := range lines {
+		h.spans[i] = span{uint32(len(h.arena)), uint32(len(l))}
+		h.arena = append(h.arena, l...)
+	}
+	h.n, h.head = len(lines), len(h.arena)
+	h.arena = h.arena[:cap(h.arena)]
 }
 
 // Packed line format:

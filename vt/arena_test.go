@@ -1,0 +1,118 @@
+package vt
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestHistoryArenaMatchesModel drives the arena-backed history with random
+// pushes, pops, limit changes, clears and replacements, and checks every
+// line against a plain slice of lines after each step.
+func TestHistoryArenaMatchesModel(t *testing.T) {
+	for seed := uint64(1); seed <= 20; seed++ {
+		r := rand.New(rand.NewPCG(seed, 7))
+		var h history
+		h.limit = 1 + r.IntN(300)
+		var model [][]byte
+		line := func(k int) []byte {
+			// Sizes from tiny to long, so lines wrap around the arena
+			// and leave gaps at its end.
+			n := 3 + r.IntN(20)
+			if r.IntN(10) == 0 {
+				n += r.IntN(2000)
+			}
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = byte(k + i)
+			}
+			return b
+		}
+		for step := 0; step < 3000; step++ {
+			switch op := r.IntN(100); {
+			case op < 80:
+				b := line(step)
+				h.push(b)
+				model = append(model, b)
+				if len(model) > h.limit {
+					model = model[len(model)-h.limit:]
+				}
+			case op < 88:
+				got := h.popNewest()
+				var want []byte
+				if len(model) > 0 {
+					want = model[len(model)-1]
+					model = model[:len(model)-1]
+				}
+				if !bytes.Equal(got, want) {
+					t.Fatalf("seed %d step %d: popNewest = %d bytes, want %d", seed, step, len(got), len(want))
+				}
+			case op < 93:
+				h.setLimit(1 + r.IntN(300))
+				if len(model) > h.limit {
+					model = model[len(model)-h.limit:]
+				}
+			case op < 95:
+				h.clear()
+				model = nil
+			case op < 97:
+				// Flags are changed in place (unwrapAbove).
+				if len(model) > 0 {
+					h.get(h.len() - 1)[0] ^= 1
+					model[len(model)-1][0] ^= 1
+				}
+			default:
+				lines := make([][]byte, r.IntN(400))
+				for i := range lines {
+					lines[i] = line(step + i)
+				}
+				h.replace(lines)
+				if len(lines) > h.limit {
+					lines = lines[len(lines)-h.limit:]
+				}
+				model = append([][]byte(nil), lines...)
+			}
+			if h.len() != len(model) {
+				t.Fatalf("seed %d step %d: len %d, want %d", seed, step, h.len(), len(model))
+			}
+			for i := range model {
+				if !bytes.Equal(h.get(i), model[i]) {
+					t.Fatalf("seed %d step %d: line %d differs", seed, step, i)
+				}
+			}
+			if used := h.bytesUsed(); len(h.arena) > 2*used+2*4096+4096 {
+				t.Fatalf("seed %d step %d: arena %d bytes for %d bytes of lines", seed, step, len(h.arena), used)
+			}
+		}
+	}
+}
+
+// TestHistoryPushDoesNotAllocate checks that a full history reuses its
+// arena: scrolling a flood of output must not feed the garbage collector.
+func TestHistoryPushDoesNotAllocate(t *testing.T) {
+	term := New(80, 24, Options{HistoryLimit: 500})
+	var lines [][]byte
+	for i := 0; i < 50; i++ {
+		lines = append(lines, fmt.Appendf(nil, "\x1b[3%dm%s\x1b[m\r\n", i%8, bytes.Repeat([]byte{'a' + byte(i%26)}, i*3%80)))
+	}
+	for _, l := range lines {
+		term.Write(l)
+	}
+	for term.HistoryLen() < 500 {
+		term.Write([]byte("warm up\r\n"))
+	}
+	for range 3 { // let the arena reach its size for this mix
+		for _, l := range lines {
+			term.Write(l)
+		}
+	}
+	allocs := testing.AllocsPerRun(20, func() {
+		for _, l := range lines {
+			term.Write(l)
+		}
+	})
+	if allocs > 0 {
+		t.Errorf("%.1f allocations per 50 scrolled lines, want 0", allocs)
+	}
+}
