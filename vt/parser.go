@@ -1,6 +1,9 @@
 package vt
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // The parser is a DEC/ANSI state machine after Paul Williams' VT500 model
 // (https://vt100.net/emu/dec_ansi_parser). It keeps no per-byte allocations:
@@ -174,10 +177,7 @@ func (t *Terminal) Write(p []byte) (int, error) {
 		}
 		if pr.state == stGround {
 			if b >= 0x20 && b < 0x7f {
-				j := i + 1
-				for j < len(p) && p[j] >= 0x20 && p[j] < 0x7f {
-					j++
-				}
+				j := printableEnd(p, i+1)
 				t.printASCII(p[i:j])
 				i = j
 				continue
@@ -425,4 +425,23 @@ func (t *Terminal) dcsEnd() {
 	}
 	p.str = p.str[:0]
 	p.strOver = false
+}
+
+// printableEnd returns the index of the first byte at or after i that is
+// not printable ASCII (0x20-0x7e), or len(p). It tests eight bytes at a
+// time: text is most of what programs print.
+func printableEnd(p []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(p); i += 8 {
+		x := binary.LittleEndian.Uint64(p[i:])
+		// A byte below 0x20 borrows into its high bit; one at or
+		// above 0x7f has or gets its high bit set by adding 1.
+		if ((x-0x20*ones)&^x|(x+ones)|x)&highs != 0 {
+			break
+		}
+	}
+	for i < len(p) && p[i] >= 0x20 && p[i] < 0x7f {
+		i++
+	}
+	return i
 }

@@ -38,3 +38,23 @@ func TestParserOSCUTF8Split(t *testing.T) {
 		t.Errorf("title %q", term.Title())
 	}
 }
+
+func TestPrintableEnd(t *testing.T) {
+	// Every byte value at every position of a 20-byte run of 'a's: the
+	// eight-at-a-time test must stop exactly where the byte loop would.
+	for b := 0; b < 256; b++ {
+		for pos := 0; pos < 20; pos++ {
+			p := []byte(strings.Repeat("a", 20))
+			p[pos] = byte(b)
+			want := 20
+			if b < 0x20 || b >= 0x7f {
+				want = pos
+			}
+			for start := 0; start <= pos; start++ {
+				if got := printableEnd(p, start); got != want {
+					t.Fatalf("byte %#x at %d from %d: %d, want %d", b, pos, start, got, want)
+				}
+			}
+		}
+	}
+}

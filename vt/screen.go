@@ -58,11 +58,27 @@ func newCells(n int, sid StyleID) []Cell {
 }
 
 func fillCells(c []Cell, sid StyleID) {
+	if sid == 0 {
+		// Copying blanks is a vectorised memmove, 2-4x faster than
+		// storing cell by cell, and every line scrolled in is blanked.
+		for len(c) > 0 {
+			c = c[copy(c, blankCells[:]):]
+		}
+		return
+	}
 	b := Cell{Width: 1, Style: sid}
 	for i := range c {
 		c[i] = b
 	}
 }
+
+// blankCells is read only: the source fillCells copies blanks from.
+var blankCells = func() (b [256]Cell) {
+	for i := range b {
+		b[i] = blankCell
+	}
+	return b
+}()
 
 // clear blanks every line.
 func (s *screen) clear(sid StyleID) {
