@@ -271,7 +271,11 @@ func (t *Terminal) pushHistory(l *line) {
 	if t.hist.limit != t.histLim {
 		t.hist.setLimit(t.histLim)
 	}
-	t.scratch = t.packLine(t.scratch[:0], l.cells, l.wrapped, l.used)
+	cells := l.cells
+	if !l.spill && !l.wrapped {
+		cells = cells[:min(l.used, len(cells))] // the rest is blank
+	}
+	t.scratch = t.packLine(t.scratch[:0], cells, l.wrapped, l.used)
 	t.hist.push(t.scratch)
 }
 

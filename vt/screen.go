@@ -15,6 +15,10 @@ type line struct {
 	// used is how many leading cells have been written, as tmux's
 	// cellused: capture-pane -J and -N stop there.
 	used int
+	// spill is false only while every cell from used on is blank, so
+	// packing the line for history need not look past used. Writers
+	// other than printing (which keeps used) set it through row.
+	spill bool
 }
 
 type screen struct {
@@ -28,6 +32,13 @@ func newScreen(cols, rows int) *screen {
 
 // row returns line y's cells for writing, allocating them on first use.
 func (s *screen) row(y int) []Cell {
+	s.lines[y].spill = true
+	return s.printRow(y)
+}
+
+// printRow is row for printing, which raises used over every cell it
+// writes and so leaves spill alone.
+func (s *screen) printRow(y int) []Cell {
 	l := &s.lines[y]
 	if l.cells == nil {
 		l.cells = newCells(s.cols, 0)
@@ -49,6 +60,7 @@ func (s *screen) fillLine(y int, sid StyleID) {
 		return // already blank
 	}
 	fillCells(s.row(y), sid)
+	s.lines[y].spill = sid != 0
 }
 
 func newCells(n int, sid StyleID) []Cell {
