@@ -7,27 +7,33 @@ import (
 
 // The history holds lines that scrolled off the top of the main screen,
 // oldest first, bounded by the history limit. Each line is packed (see
-// packLine), so a line of 80 ASCII characters costs about 82 bytes, and
-// the packed lines sit end to end in one circular byte arena with an
-// 8-byte span each: pushing a line in a full history reuses the oldest
-// line's bytes, so a flood of output allocates nothing and gives the
-// garbage collector nothing to do.
+// packLine), so a line of 80 ASCII characters costs about 82 bytes. Packed
+// lines sit end to end in byte chunks of up to 64 KiB, with a 12-byte span
+// each. Lines leave in the order they came, so chunks do too: a chunk
+// whose last line is evicted is reused for the next lines, and a flood of
+// output into a full history allocates nothing. Growing never copies, so
+// a long history costs its lines and no transient second copy.
 
 type history struct {
-	arena []byte
-	spans []span // a ring: spans[start] is the oldest of n lines
-	start int
-	n     int
-	head  int // where the next line goes in arena
-	limit int
+	// chunks are the live chunks, oldest first; chunks[i] has sequence
+	// number base+i, and lines go into the last one at fill.
+	chunks [][]byte
+	base   uint32
+	fill   int
+	spare  []byte // an emptied chunk kept for the next one needed
+	spans  []span // a ring: spans[start] is the oldest of n lines
+	start  int
+	n      int
+	limit  int
 }
 
-// span locates one packed line in the arena.
-type span struct{ off, len uint32 }
+// span locates one packed line: chunk is a sequence number (see base).
+type span struct{ chunk, off, len uint32 }
 
-// maxArena bounds the arena so that span offsets fit in 32 bits; a history
-// that would need more drops its oldest lines instead.
-const maxArena = 1 << 31
+const (
+	minChunk = 4 << 10
+	maxChunk = 64 << 10
+)
 
 func (h *history) len() int { return h.n }
 
@@ -39,12 +45,12 @@ func (h *history) span(i int) span {
 	return h.spans[j]
 }
 
-// get returns line i (0 is the oldest). It aliases the arena: it is valid
-// until the next push, and only its flags byte may be changed in place.
+// get returns line i (0 is the oldest). It aliases the chunk: only its
+// flags byte may be changed in place.
 func (h *history) get(i int) []byte {
 	s := h.span(i)
 	end := s.off + s.len
-	return h.arena[s.off:end:end]
+	return h.chunks[s.chunk-h.base][s.off:end:end]
 }
 
 func (h *history) clear() {
@@ -54,114 +60,89 @@ func (h *history) clear() {
 // push adds packed line b (copied) as the newest line, evicting the oldest
 // when the history is full.
 func (h *history) push(b []byte) {
-	if h.limit <= 0 || len(b) >= maxArena {
+	if h.limit <= 0 {
 		return
 	}
 	if h.n >= h.limit {
 		h.dropOldest(h.n - h.limit + 1)
 	}
-	grown := false
-	for {
-		if off, ok := h.room(len(b)); ok {
-			if h.n == len(h.spans) {
-				h.growSpans()
-			}
-			j := h.start + h.n
-			if j >= len(h.spans) {
-				j -= len(h.spans)
-			}
-			h.spans[j] = span{uint32(off), uint32(len(b))}
-			h.n++
-			h.head = off + copy(h.arena[off:], b)
-			return
-		}
-		if !grown && (h.n == 0 || h.bytesUsed()+len(b) < maxArena/2) {
-			// Rebuilding lays the lines end to end with slack after
-			// them, so the line fits now.
-			h.rebuild(len(b), h.n)
-			grown = true
-			continue
-		}
-		h.dropOldest(1)
+	if len(h.chunks) == 0 || h.fill+len(b) > len(h.chunks[len(h.chunks)-1]) {
+		h.newChunk(len(b))
 	}
+	if h.n == len(h.spans) {
+		h.resizeSpans(min(max(64, 2*len(h.spans)), h.limit))
+	}
+	j := h.start + h.n
+	if j >= len(h.spans) {
+		j -= len(h.spans)
+	}
+	last := len(h.chunks) - 1
+	h.spans[j] = span{h.base + uint32(last), uint32(h.fill), uint32(len(b))}
+	h.n++
+	h.fill += copy(h.chunks[last][h.fill:], b)
 }
 
-// room finds n contiguous free bytes at the head of the arena, wrapping to
-// its start when the end is taken.
-func (h *history) room(n int) (int, bool) {
-	if h.n == 0 {
-		return 0, n <= len(h.arena)
+// newChunk starts a chunk with room for at least need bytes: twice the
+// last one, between minChunk and maxChunk, so a short history stays small.
+func (h *history) newChunk(need int) {
+	size := minChunk
+	if k := len(h.chunks); k > 0 {
+		size = min(2*len(h.chunks[k-1]), maxChunk)
 	}
-	tail := int(h.span(0).off)
-	if h.head > tail {
-		// Lines occupy [tail, head): free space is after head and
-		// before tail.
-		if len(h.arena)-h.head >= n {
-			return h.head, true
-		}
-		return 0, tail >= n
+	size = max(size, need)
+	c := h.spare
+	h.spare = nil
+	if len(c) < size || len(c) > max(size, maxChunk) {
+		c = make([]byte, size)
 	}
-	// Wrapped: lines occupy [tail, end) and [0, head).
-	return h.head, tail-h.head >= n
+	h.chunks = append(h.chunks, c)
+	h.fill = 0
 }
 
+// dropOldest evicts the k oldest lines and frees the chunks they leave
+// empty.
 func (h *history) dropOldest(k int) {
 	k = min(k, h.n)
+	if k <= 0 {
+		return
+	}
 	h.start += k
-	if h.start >= len(h.spans) && len(h.spans) > 0 {
+	if h.start >= len(h.spans) {
 		h.start -= len(h.spans)
 	}
 	h.n -= k
 	if h.n == 0 {
-		h.start, h.head = 0, 0
+		h.releaseChunks(len(h.chunks))
+		h.start = 0
+		return
+	}
+	h.releaseChunks(int(h.span(0).chunk - h.base))
+}
+
+// releaseChunks drops the k oldest chunks, keeping one for reuse.
+func (h *history) releaseChunks(k int) {
+	if k <= 0 {
+		return
+	}
+	if c := h.chunks[k-1]; len(c) > len(h.spare) {
+		h.spare = c
+	}
+	n := copy(h.chunks, h.chunks[k:])
+	clear(h.chunks[n:])
+	h.chunks = h.chunks[:n]
+	h.base += uint32(k)
+	if n == 0 {
+		h.fill = 0
 	}
 }
 
-// bytesUsed is the total size of the lines held.
-func (h *history) bytesUsed() int {
-	total := 0
-	for i := 0; i < h.n; i++ {
-		total += int(h.span(i).len)
-	}
-	return total
-}
-
-func (h *history) growSpans() {
-	size := min(max(64, 2*len(h.spans)), max(h.limit, 1))
+// resizeSpans moves the lines' spans into a ring of size.
+func (h *history) resizeSpans(size int) {
 	spans := make([]span, size)
 	for i := 0; i < h.n; i++ {
 		spans[i] = h.span(i)
 	}
 	h.spans, h.start = spans, 0
-}
-
-// rebuild copies the newest keep lines, end to end, into a new arena with
-// room for extra more bytes and some slack, and a span ring sized for them.
-func (h *history) rebuild(extra, keep int) {
-	keep = min(keep, h.n)
-	first := h.n - keep
-	total := 0
-	for i := first; i < h.n; i++ {
-		total += int(h.span(i).len)
-	}
-	size := total + extra
-	if size < 1<<20 {
-		size += size / 2
-	} else {
-		size += size / 4
-	}
-	size = min(max(size, 4096), maxArena)
-	arena := make([]byte, size)
-	spans := make([]span, min(max(64, keep+keep/2), max(h.limit, keep, 1)))
-	off := 0
-	for i := first; i < h.n; i++ {
-		s := h.span(i)
-		copy(arena[off:], h.arena[s.off:s.off+s.len])
-		spans[i-first] = span{uint32(off), s.len}
-		off += int(s.len)
-	}
-	h.arena, h.spans = arena, spans
-	h.start, h.n, h.head = 0, keep, off
 }
 
 func (h *history) setLimit(n int) {
@@ -170,8 +151,9 @@ func (h *history) setLimit(n int) {
 		h.clear()
 		return
 	}
-	if h.n > n || len(h.spans) > max(n, 64) {
-		h.rebuild(0, max(n, 0))
+	h.dropOldest(h.n - n)
+	if len(h.spans) > max(n, 64) {
+		h.resizeSpans(max(n, 64))
 	}
 }
 
@@ -182,36 +164,41 @@ func (h *history) popNewest() []byte {
 		return nil
 	}
 	b := h.get(h.n - 1)
-	h.head = int(h.span(h.n - 1).off)
 	h.n--
 	if h.n == 0 {
-		h.start, h.head = 0, 0
+		spare := h.spare
+		h.releaseChunks(len(h.chunks))
+		h.start = 0
+		if len(spare) > len(h.spare) {
+			h.spare = spare
+		}
+		return b
 	}
+	// Lines after the new newest one are gone: write after it.
+	s := h.span(h.n - 1)
+	last := int(s.chunk - h.base)
+	for len(h.chunks)-1 > last {
+		c := h.chunks[len(h.chunks)-1]
+		if len(c) > len(h.spare) {
+			h.spare = c
+		}
+		h.chunks[len(h.chunks)-1] = nil
+		h.chunks = h.chunks[:len(h.chunks)-1]
+	}
+	h.fill = int(s.off + s.len)
 	return b
 }
 
 // replace swaps in a whole new list of lines (oldest first), keeping the
 // newest that fit the limit.
 func (h *history) replace(lines [][]byte) {
+	h.clear()
 	if len(lines) > h.limit {
 		lines = lines[len(lines)-max(h.limit, 0):]
 	}
-	*h = history{limit: h.limit}
-	total := 0
 	for _, l := range lines {
-		total += len(l)
+		h.push(l)
 	}
-	if len(lines) == 0 || total >= maxArena {
-		return
-	}
-	h.arena = make([]byte, 0, total+total/4)
-	h.spans = make([]span, max(len(lines), min(64, h.limit)))
-	for i, l := range lines {
-		h.spans[i] = span{uint32(len(h.arena)), uint32(len(l))}
-		h.arena = append(h.arena, l...)
-	}
-	h.n, h.head = len(lines), len(h.arena)
-	h.arena = h.arena[:cap(h.arena)]
 }
 
 // Packed line format:

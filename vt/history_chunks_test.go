@@ -7,21 +7,24 @@ import (
 	"testing"
 )
 
-// TestHistoryArenaMatchesModel drives the arena-backed history with random
+// TestHistoryChunksMatchModel drives the chunked history with random
 // pushes, pops, limit changes, clears and replacements, and checks every
 // line against a plain slice of lines after each step.
-func TestHistoryArenaMatchesModel(t *testing.T) {
+func TestHistoryChunksMatchModel(t *testing.T) {
 	for seed := uint64(1); seed <= 20; seed++ {
 		r := rand.New(rand.NewPCG(seed, 7))
 		var h history
 		h.limit = 1 + r.IntN(300)
 		var model [][]byte
 		line := func(k int) []byte {
-			// Sizes from tiny to long, so lines wrap around the arena
-			// and leave gaps at its end.
+			// Sizes from tiny to long, so lines leave gaps at the
+			// ends of chunks and some need a chunk of their own.
 			n := 3 + r.IntN(20)
 			if r.IntN(10) == 0 {
 				n += r.IntN(2000)
+			}
+			if r.IntN(300) == 0 {
+				n += maxChunk // a chunk of its own
 			}
 			b := make([]byte, n)
 			for i := range b {
@@ -81,8 +84,18 @@ func TestHistoryArenaMatchesModel(t *testing.T) {
 					t.Fatalf("seed %d step %d: line %d differs", seed, step, i)
 				}
 			}
-			if used := h.bytesUsed(); len(h.arena) > 2*used+2*4096+4096 {
-				t.Fatalf("seed %d step %d: arena %d bytes for %d bytes of lines", seed, step, len(h.arena), used)
+			used, held := 0, len(h.spare)
+			for i := range model {
+				used += len(model[i])
+			}
+			for _, c := range h.chunks {
+				held += len(c)
+			}
+			// Chunks are freed as their lines go: what is held is the
+			// lines, the unfilled end of the newest chunk, the part of
+			// the oldest chunk already evicted, and one spare.
+			if limit := used + 3*(2*maxChunk+4000); held > limit {
+				t.Fatalf("seed %d step %d: chunks hold %d bytes for %d bytes of lines", seed, step, held, used)
 			}
 		}
 	}
