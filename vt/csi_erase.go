@@ -67,14 +67,19 @@ func lineBlank(cells []Cell) bool {
 // eraseLine blanks columns [x0, x1) of screen row y.
 func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
 	l := &t.scr.lines[y]
-	if l.cells != nil || sid != 0 {
+	switch {
+	case sid != 0:
 		eraseCells(t.scr.row(y), x0, x1, sid)
+	case l.cells != nil:
+		// Blanks in the default style keep the spill invariant.
+		eraseCells(t.scr.printRow(y), x0, x1, 0)
 	}
 	if x0 <= 0 && x1 >= t.cols {
 		// A whole line cleared is a new, empty line, and the line above
 		// no longer wraps into it (as tmux's grid_clear_lines).
 		l.wrapped = false
 		l.used = 0
+		l.spill = sid != 0
 		t.unwrapAbove(y)
 	}
 }
@@ -111,7 +116,9 @@ func (t *Terminal) insertChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	insertCells(t.scr.row(t.cur.y)[:right+1], t.cur.x, n, t.eraseStyle())
+	cells := t.scr.row(t.cur.y)
+	fixRangeEdges(cells, 0, right+1)
+	insertCells(cells[:right+1], t.cur.x, n, t.eraseStyle())
 	l.used = max(l.used, right+1)
 	t.cur.pending = false
 }
@@ -125,7 +132,9 @@ func (t *Terminal) deleteChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	deleteCells(t.scr.row(t.cur.y)[:right+1], t.cur.x, n, t.eraseStyle())
+	cells := t.scr.row(t.cur.y)
+	fixRangeEdges(cells, 0, right+1)
+	deleteCells(cells[:right+1], t.cur.x, n, t.eraseStyle())
 	l.used = max(l.used, right+1-n)
 	t.cur.pending = false
 }

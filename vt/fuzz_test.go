@@ -19,6 +19,14 @@ func FuzzWrite(f *testing.F) {
 	for _, s := range seeds {
 		f.Add([]byte(s), uint8(20), uint8(5))
 	}
+	// Wide characters cut by margins (see TestWideCharactersAtMargins),
+	// at the width they were found at.
+	for _, s := range []string{
+		"\x1b[1;5H日\x1b[?69h\x1b[4;5s\x1bM",
+		"\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[@\x1b[P\x1b[4hx",
+	} {
+		f.Add([]byte(s), uint8(7), uint8(2))
+	}
 	f.Fuzz(func(t *testing.T, data []byte, c, r uint8) {
 		cols, rows := int(c%120)+1, int(r%50)+1
 		term := New(cols, rows, Options{HistoryLimit: 50, Reply: func([]byte) {}})

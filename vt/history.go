@@ -124,7 +124,7 @@ func (h *history) releaseChunks(k int) {
 	if k <= 0 {
 		return
 	}
-	if c := h.chunks[k-1]; len(c) > len(h.spare) {
+	if c := h.chunks[k-1]; len(c) > len(h.spare) && len(c) <= maxChunk {
 		h.spare = c
 	}
 	n := copy(h.chunks, h.chunks[k:])
@@ -166,12 +166,8 @@ func (h *history) popNewest() []byte {
 	b := h.get(h.n - 1)
 	h.n--
 	if h.n == 0 {
-		spare := h.spare
 		h.releaseChunks(len(h.chunks))
 		h.start = 0
-		if len(spare) > len(h.spare) {
-			h.spare = spare
-		}
 		return b
 	}
 	// Lines after the new newest one are gone: write after it.
@@ -179,7 +175,7 @@ func (h *history) popNewest() []byte {
 	last := int(s.chunk - h.base)
 	for len(h.chunks)-1 > last {
 		c := h.chunks[len(h.chunks)-1]
-		if len(c) > len(h.spare) {
+		if len(c) > len(h.spare) && len(c) <= maxChunk {
 			h.spare = c
 		}
 		h.chunks[len(h.chunks)-1] = nil
@@ -190,7 +186,8 @@ func (h *history) popNewest() []byte {
 }
 
 // replace swaps in a whole new list of lines (oldest first), keeping the
-// newest that fit the limit.
+// newest that fit the limit. The lines may alias the old chunks: clear
+// drops them all, spare included, so none is written over while copying.
 func (h *history) replace(lines [][]byte) {
 	h.clear()
 	if len(lines) > h.limit {

@@ -80,6 +80,9 @@ func (t *Terminal) printASCII(s []byte) {
 				t.wrap()
 				x = t.cur.x
 				cells = t.scr.printRow(t.cur.y)
+				// Scrolling may have compacted the style table,
+				// renumbering the cursor's style.
+				sid = t.curSID()
 			} else {
 				t.cur.pending = false
 			}
@@ -176,6 +179,7 @@ func (t *Terminal) putChar(r rune, w int) {
 	cells := t.scr.printRow(t.cur.y)
 	l := &t.scr.lines[t.cur.y]
 	if t.modes&ModeInsert != 0 {
+		fixRangeEdges(cells, 0, right+1)
 		insertCells(cells[:right+1], x, w, sid)
 		l.used = max(l.used, right+1)
 	}

@@ -113,14 +113,15 @@ func fixWideAt(cells []Cell, x int) {
 	}
 }
 
-// fixRangeEdges repairs wide characters cut by an operation on cells
-// [x0, x1) (x1 exclusive): halves outside the range become blank.
+// fixRangeEdges blanks the wide characters that straddle an edge of cells
+// [x0, x1), both halves: an operation on the range (a copy, a shift) must
+// neither leave nor carry half of one.
 func fixRangeEdges(cells []Cell, x0, x1 int) {
 	if x0 > 0 && x0 < len(cells) && cells[x0].Width == 0 {
-		cells[x0-1] = blankCell
+		cells[x0-1], cells[x0] = blankCell, blankCell
 	}
 	if x1 > 0 && x1 < len(cells) && cells[x1].Width == 0 {
-		cells[x1] = blankCell
+		cells[x1-1], cells[x1] = blankCell, blankCell
 	}
 }
 

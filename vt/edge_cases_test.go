@@ -1,0 +1,39 @@
+package vt
+
+import "testing"
+
+// Wide characters cut by a margin: scrolling a region with left and right
+// margins, ICH, DCH and insert-mode printing must neither leave nor carry
+// half of one (found by review; FuzzWrite keeps these as seeds too).
+func TestWideCharactersAtMargins(t *testing.T) {
+	for _, in := range []string{
+		"\x1b[1;3H日\x1b[?69h\x1b[4;5s\x1bM",               // RI: wide char across the left margin
+		"\x1b[1;5H日\x1b[?69h\x1b[4;5s\x1bM",               // RI: across the right margin
+		"\x1b[2;3H日\x1b[?69h\x1b[4;5s\x1b[3;1H\x1bD\x1bD", // IND
+		"\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[@",              // ICH
+		"\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[P",              // DCH
+		"\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[4hx",            // IRM
+	} {
+		term := New(8, 3, Options{})
+		term.Write([]byte(in))
+		checkInvariants(t, term)
+	}
+}
+
+// A wrap can scroll, a scroll can intern the erase style, and interning
+// can compact the style table: characters printed after the wrap must get
+// the cursor's style as renumbered, not the number it had before.
+func TestStyleSurvivesCompactionDuringWrap(t *testing.T) {
+	term := New(10, 2, Options{})
+	for i := 0; len(term.styles.list) < term.styles.limit-1; i++ {
+		term.styles.add(&Style{Fg: RGBColor(uint8(i), uint8(i>>8), 200)})
+	}
+	term.Write([]byte("\x1b[2J\x1b[2;1H\x1b[38;2;1;2;3;41mabcdefghijklmnop"))
+	want := Style{Fg: RGBColor(1, 2, 3), Bg: IndexedColor(1)}
+	for x := 0; x < 6; x++ {
+		c := term.Cell(x, 1)
+		if got := term.Style(c.Style); got != want || c.Rune != rune('k'+x) {
+			t.Fatalf("cell %d after the wrap: %q in %+v, want %q in %+v", x, c.Rune, got, rune('k'+x), want)
+		}
+	}
+}
