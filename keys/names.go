@@ -370,7 +370,7 @@ func parse(s string) (Key, bool) {
 		return k, k.String() != "Unknown"
 	}
 	if r, size := utf8.DecodeRuneInString(s); size == len(s) {
-		if r == utf8.RuneError || r < 0x20 || r == 0x7f {
+		if r == utf8.RuneError && size == 1 || r < 0x20 || r == 0x7f {
 			return Key{}, false
 		}
 		k := Key{r, mod}

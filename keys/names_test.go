@@ -91,6 +91,8 @@ func TestParse(t *testing.T) {
 		{"a", Key{'a', 0}},
 		{"A", Key{'A', 0}},
 		{"é", Key{'é', 0}},
+		{"\ufffd", Key{0xfffd, 0}}, // U+FFFD itself is a character, not a decoding error
+		{"0xFFFD", Key{0xfffd, 0}},
 		{"C-M-x", Key{'x', ModCtrl | ModMeta}},
 		{"M-C-x", Key{'x', ModCtrl | ModMeta}},
 		{"Space", Key{' ', 0}},
