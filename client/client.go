@@ -149,9 +149,9 @@ func startServer(o Options) (*sock.Conn, error) {
 	}
 }
 
-// hello sends the client's hello with the command frame behind it, in one
+// handshake sends the client's hello with the command frame behind it, in one
 // write, so a command costs one round trip, and checks the server's hello.
-func hello(conn *sock.Conn, fr *proto.Reader, path string, command []byte) error {
+func handshake(conn *sock.Conn, fr *proto.Reader, path string, command []byte) error {
 	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
 	defer conn.SetDeadline(time.Time{})
 	b := proto.AppendHello(nil, proto.Version)
@@ -201,7 +201,7 @@ func session(conn *sock.Conn, o Options) int {
 		}
 	}
 	fr := proto.NewReader(conn)
-	if err := hello(conn, fr, o.SocketPath, req.Append(nil)); err != nil {
+	if err := handshake(conn, fr, o.SocketPath, req.Append(nil)); err != nil {
 		fmt.Fprintln(o.Stderr, err)
 		return 1
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
@@ -33,6 +34,9 @@ func fakeServer(t *testing.T, version uint16) string {
 			return
 		}
 		defer conn.Close()
+		// A client that waited for our hello first would stall here:
+		// fail in seconds, not at the client's own deadline.
+		_ = conn.SetReadDeadline(time.Now().Add(2 * time.Second))
 		fr := proto.NewReader(conn)
 		if _, err := proto.ReadHello(fr.Buffered()); err != nil {
 			t.Errorf("fake server: %v", err)
@@ -56,6 +60,7 @@ func fakeServer(t *testing.T, version uint16) string {
 			b = proto.AppendFrame(b, proto.TypeExit, (&proto.Exit{Status: 3}).Append(nil))
 		}
 		_, _ = conn.Write(b)
+		_ = conn.SetReadDeadline(time.Time{})
 		_, _ = io.Copy(io.Discard, conn)
 	}()
 	return path

@@ -370,6 +370,7 @@ func parse(s string) (Key, bool) {
 		return k, k.String() != "Unknown"
 	}
 	if r, size := utf8.DecodeRuneInString(s); size == len(s) {
+		// Only a one-byte RuneError is invalid UTF-8: U+FFFD is a key.
 		if r == utf8.RuneError && size == 1 || r < 0x20 || r == 0x7f {
 			return Key{}, false
 		}

@@ -51,7 +51,7 @@ func benchWrite(b *testing.B, kind string) {
 		cols, rows = 120, 40 // as bench/ sizes its panes
 	}
 	term := New(cols, rows, Options{})
-	// Warm up: fill the history ring and the style table.
+	// Warm up: fill the history and the style table.
 	for i := 0; i < 2 || (i < 20 && term.HistoryLen() < defaultHistoryLimit); i++ {
 		term.Write(in)
 	}

@@ -71,15 +71,15 @@ func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
 	case sid != 0:
 		eraseCells(t.scr.row(y), x0, x1, sid)
 	case l.cells != nil:
-		// Blanks in the default style keep the spill invariant.
-		eraseCells(t.scr.printRow(y), x0, x1, 0)
+		// Blanks in the default style keep the tail blank.
+		eraseCells(t.scr.rowKeepingTail(y), x0, x1, 0)
 	}
 	if x0 <= 0 && x1 >= t.cols {
 		// A whole line cleared is a new, empty line, and the line above
 		// no longer wraps into it (as tmux's grid_clear_lines).
 		l.wrapped = false
 		l.used = 0
-		l.spill = sid != 0
+		l.tailDirty = sid != 0
 		t.unwrapAbove(y)
 	}
 }
@@ -117,7 +117,7 @@ func (t *Terminal) insertChars(n int) {
 	}
 	l := &t.scr.lines[t.cur.y]
 	cells := t.scr.row(t.cur.y)
-	fixRangeEdges(cells, 0, right+1)
+	fixRangeEdges(cells, 0, right+1) // the shift would split a wide character across the margin
 	insertCells(cells[:right+1], t.cur.x, n, t.eraseStyle())
 	l.used = max(l.used, right+1)
 	t.cur.pending = false
@@ -133,7 +133,7 @@ func (t *Terminal) deleteChars(n int) {
 	}
 	l := &t.scr.lines[t.cur.y]
 	cells := t.scr.row(t.cur.y)
-	fixRangeEdges(cells, 0, right+1)
+	fixRangeEdges(cells, 0, right+1) // the shift would split a wide character across the margin
 	deleteCells(cells[:right+1], t.cur.x, n, t.eraseStyle())
 	l.used = max(l.used, right+1-n)
 	t.cur.pending = false
@@ -281,7 +281,7 @@ func (t *Terminal) pushHistory(l *line) {
 		t.hist.setLimit(t.histLim)
 	}
 	cells := l.cells
-	if !l.spill && !l.wrapped {
+	if !l.tailDirty && !l.wrapped {
 		cells = cells[:min(l.used, len(cells))] // the rest is blank
 	}
 	t.scratch = t.packLine(t.scratch[:0], cells, l.wrapped, l.used)

@@ -7,8 +7,8 @@
 //
 // The visible screen is rows lines of exactly cols cells, row 0 at the top.
 // The main screen has a history: lines that scroll off its top (when the
-// scroll region starts at the top of the screen) are packed into a ring
-// bounded by the history limit. History lines are addressed with negative
+// scroll region starts at the top of the screen) are packed and kept,
+// oldest first, up to the history limit. History lines are addressed with negative
 // row numbers, -1 being the newest, so history and screen read as one
 // sequence of lines from -HistoryLen() to rows-1. The alternate screen has
 // no history.
@@ -17,8 +17,8 @@
 // table of multi-rune grapheme clusters), a StyleID into a bounded,
 // deduplicated style table, and a width (1, 2, or 0 for the right half of a
 // wide character). A blank cell has Rune 0 and Width 1. History lines are
-// stored packed (UTF-8 text with inline style changes), so a line of 80
-// ASCII characters costs about 120 bytes.
+// stored packed (UTF-8 text with inline style changes) in shared chunks, so
+// a line of 80 ASCII characters costs about 95 bytes.
 //
 // # Files
 //

@@ -4,19 +4,21 @@ import "testing"
 
 // Wide characters cut by a margin: scrolling a region with left and right
 // margins, ICH, DCH and insert-mode printing must neither leave nor carry
-// half of one (found by review; FuzzWrite keeps these as seeds too).
+// half of one. Each case fails without the fix; two are FuzzWrite seeds.
 func TestWideCharactersAtMargins(t *testing.T) {
-	for _, in := range []string{
-		"\x1b[1;3H日\x1b[?69h\x1b[4;5s\x1bM",               // RI: wide char across the left margin
-		"\x1b[1;5H日\x1b[?69h\x1b[4;5s\x1bM",               // RI: across the right margin
-		"\x1b[2;3H日\x1b[?69h\x1b[4;5s\x1b[3;1H\x1bD\x1bD", // IND
-		"\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[@",              // ICH
-		"\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[P",              // DCH
-		"\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[4hx",            // IRM
+	for _, tc := range []struct{ name, in string }{
+		{"RI across the left margin", "\x1b[1;3H日\x1b[?69h\x1b[4;5s\x1bM"},
+		{"RI across the right margin", "\x1b[1;5H日\x1b[?69h\x1b[4;5s\x1bM"},
+		{"IND across the left margin", "\x1b[2;3H日\x1b[?69h\x1b[4;5s\x1b[3;4H\x1bD"},
+		{"ICH", "\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[@"},
+		{"DCH", "\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[P"},
+		{"IRM", "\x1b[1;5H日\x1b[?69h\x1b[1;5s\x1b[4hx"},
 	} {
-		term := New(8, 3, Options{})
-		term.Write([]byte(in))
-		checkInvariants(t, term)
+		t.Run(tc.name, func(t *testing.T) {
+			term := New(8, 3, Options{})
+			term.Write([]byte(tc.in))
+			checkInvariants(t, term)
+		})
 	}
 }
 
@@ -28,7 +30,11 @@ func TestStyleSurvivesCompactionDuringWrap(t *testing.T) {
 	for i := 0; len(term.styles.list) < term.styles.limit-1; i++ {
 		term.styles.add(&Style{Fg: RGBColor(uint8(i), uint8(i>>8), 200)})
 	}
+	epoch := term.TableEpoch()
 	term.Write([]byte("\x1b[2J\x1b[2;1H\x1b[38;2;1;2;3;41mabcdefghijklmnop"))
+	if term.TableEpoch() == epoch {
+		t.Fatal("the style table was not compacted: the test no longer covers the case")
+	}
 	want := Style{Fg: RGBColor(1, 2, 3), Bg: IndexedColor(1)}
 	for x := 0; x < 6; x++ {
 		c := term.Cell(x, 1)

@@ -42,8 +42,8 @@ func checkInvariants(tb testing.TB, t *Terminal) {
 			if l.cells != nil && len(l.cells) != s.cols {
 				tb.Fatalf("line %d stores %d cells, want %d or none", y, len(l.cells), s.cols)
 			}
-			if !l.spill && l.cells != nil && !lineBlank(l.cells[min(l.used, len(l.cells)):]) {
-				tb.Fatalf("line %d: cells past used=%d are not blank, but spill is unset", y, l.used)
+			if !l.tailDirty && l.cells != nil && !lineBlank(l.cells[min(l.used, len(l.cells)):]) {
+				tb.Fatalf("line %d: cells past used=%d are not blank, but tailDirty is unset", y, l.used)
 			}
 		}
 	}

@@ -9,10 +9,12 @@ import (
 // oldest first, bounded by the history limit. Each line is packed (see
 // packLine), so a line of 80 ASCII characters costs about 82 bytes. Packed
 // lines sit end to end in byte chunks of up to 64 KiB, with a 12-byte span
-// each. Lines leave in the order they came, so chunks do too: a chunk
-// whose last line is evicted is reused for the next lines, and a flood of
-// output into a full history allocates nothing. Growing never copies, so
-// a long history costs its lines and no transient second copy.
+// each. Lines leave in the order they came, so chunks do too: a chunk is
+// freed when its last line is evicted, and one emptied chunk is kept for
+// the next lines, so a flood of output into a full history allocates
+// nothing. Line bytes never move as the history grows (only spans are
+// copied), so a long history holds no transient second copy of itself;
+// replace, for a reflow, is the exception.
 
 type history struct {
 	// chunks are the live chunks, oldest first; chunks[i] has sequence
@@ -45,8 +47,9 @@ func (h *history) span(i int) span {
 	return h.spans[j]
 }
 
-// get returns line i (0 is the oldest). It aliases the chunk: only its
-// flags byte may be changed in place.
+// get returns line i (0 is the oldest). It aliases the chunk, so it stays
+// valid only while the line is in the history, and only its flags byte
+// may be changed in place.
 func (h *history) get(i int) []byte {
 	s := h.span(i)
 	end := s.off + s.len
@@ -92,7 +95,7 @@ func (h *history) newChunk(need int) {
 	size = max(size, need)
 	c := h.spare
 	h.spare = nil
-	if len(c) < size || len(c) > max(size, maxChunk) {
+	if len(c) < size {
 		c = make([]byte, size)
 	}
 	h.chunks = append(h.chunks, c)
@@ -124,15 +127,21 @@ func (h *history) releaseChunks(k int) {
 	if k <= 0 {
 		return
 	}
-	if c := h.chunks[k-1]; len(c) > len(h.spare) && len(c) <= maxChunk {
-		h.spare = c
-	}
+	h.keepSpare(h.chunks[k-1])
 	n := copy(h.chunks, h.chunks[k:])
 	clear(h.chunks[n:])
 	h.chunks = h.chunks[:n]
 	h.base += uint32(k)
 	if n == 0 {
 		h.fill = 0
+	}
+}
+
+// keepSpare keeps emptied chunk c for reuse if it is the largest yet, up
+// to maxChunk: a chunk made for one huge line is let go.
+func (h *history) keepSpare(c []byte) {
+	if len(c) > len(h.spare) && len(c) <= maxChunk {
+		h.spare = c
 	}
 }
 
@@ -174,10 +183,7 @@ func (h *history) popNewest() []byte {
 	s := h.span(h.n - 1)
 	last := int(s.chunk - h.base)
 	for len(h.chunks)-1 > last {
-		c := h.chunks[len(h.chunks)-1]
-		if len(c) > len(h.spare) && len(c) <= maxChunk {
-			h.spare = c
-		}
+		h.keepSpare(h.chunks[len(h.chunks)-1])
 		h.chunks[len(h.chunks)-1] = nil
 		h.chunks = h.chunks[:len(h.chunks)-1]
 	}
@@ -187,7 +193,8 @@ func (h *history) popNewest() []byte {
 
 // replace swaps in a whole new list of lines (oldest first), keeping the
 // newest that fit the limit. The lines may alias the old chunks: clear
-// drops them all, spare included, so none is written over while copying.
+// drops them all, spare included, so none is written over while copying;
+// until the caller lets go of lines, both copies are held.
 func (h *history) replace(lines [][]byte) {
 	h.clear()
 	if len(lines) > h.limit {

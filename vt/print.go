@@ -72,14 +72,14 @@ func (t *Terminal) printASCII(s []byte) {
 	last := t.cols - 1
 	autowrap := t.modes&ModeAutowrap != 0
 	x := t.cur.x
-	cells := t.scr.printRow(t.cur.y)
+	cells := t.scr.rowKeepingTail(t.cur.y)
 	for i := 0; i < len(s); i++ {
 		if t.cur.pending {
 			if autowrap {
 				t.cur.x = x
 				t.wrap()
 				x = t.cur.x
-				cells = t.scr.printRow(t.cur.y)
+				cells = t.scr.rowKeepingTail(t.cur.y)
 				// Scrolling may have compacted the style table,
 				// renumbering the cursor's style.
 				sid = t.curSID()
@@ -176,10 +176,10 @@ func (t *Terminal) putChar(r rune, w int) {
 	}
 	sid := t.curSID()
 	x := t.cur.x
-	cells := t.scr.printRow(t.cur.y)
+	cells := t.scr.rowKeepingTail(t.cur.y)
 	l := &t.scr.lines[t.cur.y]
 	if t.modes&ModeInsert != 0 {
-		fixRangeEdges(cells, 0, right+1)
+		fixRangeEdges(cells, 0, right+1) // as ICH: no wide character split at the margin
 		insertCells(cells[:right+1], x, w, sid)
 		l.used = max(l.used, right+1)
 	}
@@ -242,7 +242,7 @@ func (t *Terminal) combine(r rune) {
 	if !ok {
 		return
 	}
-	c := &t.scr.printRow(t.cur.y)[x]
+	c := &t.scr.rowKeepingTail(t.cur.y)[x]
 	buf := t.scratch[:0]
 	buf = t.appendRune(buf, c.Rune)
 	if len(buf)+utf8.RuneLen(r) > maxClusterBytes {

@@ -213,7 +213,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		cells = fitCells(cells, 0, cols)
 		sanitizeLine(cells)
 		l.cells = cells
-		l.spill = true
+		l.tailDirty = true
 		l.wrapped = w
 		l.used = min(packedUsed(out[i]), cols)
 	}
@@ -274,7 +274,7 @@ func (t *Terminal) resizeHeight(rows, cy int) int {
 		cells, w := t.unpackLine(p, make([]Cell, 0, cols))
 		cells = fitCells(cells, 0, cols)
 		sanitizeLine(cells)
-		pulled = append(pulled, line{cells: cells, wrapped: w, used: min(packedUsed(p), cols), spill: true})
+		pulled = append(pulled, line{cells: cells, wrapped: w, used: min(packedUsed(p), cols), tailDirty: true})
 	}
 	lines := make([]line, 0, rows)
 	for i := len(pulled) - 1; i >= 0; i-- {

@@ -9,16 +9,18 @@ var blankCell = Cell{Width: 1}
 type line struct {
 	// cells is exactly the screen's width, or nil for a line never
 	// written since the screen was made: it reads as blank, and an idle
-	// terminal holds almost nothing. Writers get cells through row.
+	// terminal holds almost nothing. Writers get cells through row or
+	// rowKeepingTail.
 	cells   []Cell
 	wrapped bool // the line continues on the next (autowrap happened)
 	// used is how many leading cells have been written, as tmux's
 	// cellused: capture-pane -J and -N stop there.
 	used int
-	// spill is false only while every cell from used on is blank, so
-	// packing the line for history need not look past used. Writers
-	// other than printing (which keeps used) set it through row.
-	spill bool
+	// tailDirty is false only while every cell from used on is blank, so
+	// packing the line for history need not look past used (most lines
+	// are shorter than the screen is wide). row sets it; blanking the
+	// whole line in the default style clears it.
+	tailDirty bool
 }
 
 type screen struct {
@@ -30,15 +32,17 @@ func newScreen(cols, rows int) *screen {
 	return &screen{cols: cols, lines: make([]line, rows)}
 }
 
-// row returns line y's cells for writing, allocating them on first use.
+// row returns line y's cells for writing, allocating them on first use,
+// and marks the line's tail (cells from used on) as possibly non-blank.
 func (s *screen) row(y int) []Cell {
-	s.lines[y].spill = true
-	return s.printRow(y)
+	s.lines[y].tailDirty = true
+	return s.rowKeepingTail(y)
 }
 
-// printRow is row for printing, which raises used over every cell it
-// writes and so leaves spill alone.
-func (s *screen) printRow(y int) []Cell {
+// rowKeepingTail is row for writers that leave every cell from used on
+// blank: printing raises used over what it writes, and erasing in the
+// default style writes blanks. It leaves tailDirty alone.
+func (s *screen) rowKeepingTail(y int) []Cell {
 	l := &s.lines[y]
 	if l.cells == nil {
 		l.cells = newCells(s.cols, 0)
@@ -60,7 +64,7 @@ func (s *screen) fillLine(y int, sid StyleID) {
 		return // already blank
 	}
 	fillCells(s.row(y), sid)
-	s.lines[y].spill = sid != 0
+	s.lines[y].tailDirty = sid != 0
 }
 
 func newCells(n int, sid StyleID) []Cell {
@@ -101,8 +105,8 @@ func (s *screen) clear(sid StyleID) {
 	}
 }
 
-// fixWide blanks any half of a wide character that would be left orphaned
-// at x in line l by overwriting x. It is called before a cell is written.
+// fixWideAt blanks any half of a wide character that would be left
+// orphaned by overwriting cells[x]. It is called before a cell is written.
 func fixWideAt(cells []Cell, x int) {
 	// The other half becomes a default blank, as tmux does.
 	c := cells[x]
