@@ -406,18 +406,18 @@ func (p *Pane) foregroundPID() int {
 }
 
 // currentCommand is pane_current_command: the foreground process's name.
-// The name is cached per foreground process group and re-read after
-// commandNameTTL (a process may exec another), because the status line
-// asks for it on every frame and reading /proc cost more than the rest of
-// an echoed keystroke's render. Called with Server.mu held.
+// It is looked up at most every commandNameTTL, as tmux's automatic-rename
+// checks every 500 ms: the status line asks for it on every frame, and the
+// ioctl and /proc read took most of an echoed keystroke's render (tens of
+// microseconds on a cold cache). Called with Server.mu held.
 func (p *Pane) currentCommand() string {
+	now := time.Now()
+	if p.cmdPID > 0 && now.Sub(p.cmdAt) < commandNameTTL {
+		return p.cmdName
+	}
 	pid := p.foregroundPID()
 	if pid <= 0 {
 		return ""
-	}
-	now := time.Now()
-	if pid == p.cmdPID && now.Sub(p.cmdAt) < commandNameTTL {
-		return p.cmdName
 	}
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/comm")
 	if err != nil {
@@ -427,7 +427,7 @@ func (p *Pane) currentCommand() string {
 	return p.cmdName
 }
 
-const commandNameTTL = time.Second
+const commandNameTTL = 500 * time.Millisecond
 
 // currentPath is pane_current_path: OSC 7 if the program set it, else
 // the foreground process's working directory.

@@ -62,6 +62,10 @@ type paneShadow struct {
 	cols, rows int
 	epoch      uint64 // the terminal's TableEpoch when copied
 	cells      []vt.Cell
+	// versions are the rows' LineVersions when copied: a row whose
+	// version is unchanged is not even copied again, so an echo costs
+	// one row, not a scan of the whole pane (cold after an idle spell).
+	versions []uint64
 }
 
 const maxRune = 0x10FFFF
@@ -274,7 +278,7 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 	sh := st.shadows[p]
 	epoch := p.term.TableEpoch()
 	if sh == nil || sh.cols != p.cols || sh.rows != p.rows || sh.epoch != epoch {
-		sh = &paneShadow{cols: p.cols, rows: p.rows, epoch: epoch, cells: make([]vt.Cell, p.cols*p.rows)}
+		sh = &paneShadow{cols: p.cols, rows: p.rows, epoch: epoch, cells: make([]vt.Cell, p.cols*p.rows), versions: make([]uint64, p.rows)}
 		st.shadows[p] = sh
 		for y := 0; y < rows; y++ {
 			st.dirty[p.y+y] = true
@@ -283,6 +287,11 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 	var lastID vt.StyleID
 	lastStyle := proto.Style{}
 	for y := 0; y < rows; y++ {
+		version := p.term.LineVersion(y)
+		if !st.dirty[p.y+y] && version == sh.versions[y] {
+			continue
+		}
+		sh.versions[y] = version
 		st.rowBuf, _ = p.term.LineCells(y, st.rowBuf[:0])
 		line := st.rowBuf
 		if len(line) != p.cols {

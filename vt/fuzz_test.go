@@ -4,7 +4,8 @@ import "testing"
 
 // FuzzWrite feeds arbitrary bytes, with resizes in between, and checks the
 // grid invariants: no panic, cursor on the screen, every line exactly cols
-// cells with no orphan wide halves, history within its limit.
+// cells with no orphan wide halves, history within its limit, and no row
+// changed without a new LineVersion.
 func FuzzWrite(f *testing.F) {
 	seeds := []string{
 		"hello\r\nworld",
@@ -33,7 +34,9 @@ func FuzzWrite(f *testing.F) {
 		// Feed in chunks, resizing between some of them.
 		for i := 0; len(data) > 0; i++ {
 			n := min(len(data), 7+i*13)
+			before := snapshotLines(term)
 			term.Write(data[:n])
+			checkLineVersions(t, term, before, string(data[:n]))
 			data = data[n:]
 			checkInvariants(t, term)
 			if i%3 == 2 && len(data) > 0 {

@@ -43,6 +43,10 @@ func (t *Terminal) Resize(cols, rows int) {
 		t.savedMain.y = min(t.savedMain.y, rows-1)
 		t.scr = t.main
 	}
+	t.main.renew()
+	if t.alt != nil {
+		t.alt.renew()
+	}
 	t.cols, t.rows = cols, rows
 	t.cur.pending = false
 	t.cur.x = min(t.cur.x, cols-1)
@@ -63,7 +67,7 @@ func (t *Terminal) Resize(cols, rows int) {
 // cropScreen returns s cropped or padded to cols x rows. If the cursor row
 // *cy would fall off the bottom, lines are dropped from the top instead.
 func cropScreen(s *screen, cols, rows int, cy *int) *screen {
-	n := newScreen(cols, rows)
+	n := newScreen(cols, rows, s.seq)
 	shift := 0
 	if *cy >= rows {
 		shift = *cy - rows + 1
@@ -206,7 +210,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		start = 0
 	}
 	t.hist.replace(out[:start])
-	scr := newScreen(cols, oldRows)
+	scr := newScreen(cols, oldRows, &t.lineSeq)
 	for i := start; i < len(out); i++ {
 		l := &scr.lines[i-start]
 		cells, w := t.unpackLine(out[i], l.cells[:0])

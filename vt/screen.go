@@ -21,15 +21,30 @@ type line struct {
 	// are shorter than the screen is wide). row sets it; blanking the
 	// whole line in the default style clears it.
 	tailDirty bool
+	// ver is a number no other line content has had (see
+	// Terminal.LineVersion); 0 for a line never written.
+	ver uint64
 }
 
 type screen struct {
 	lines []line
 	cols  int
+	seq   *uint64 // the terminal's line version counter, shared by its screens
 }
 
-func newScreen(cols, rows int) *screen {
-	return &screen{cols: cols, lines: make([]line, rows)}
+func newScreen(cols, rows int, seq *uint64) *screen {
+	return &screen{cols: cols, lines: make([]line, rows), seq: seq}
+}
+
+// renew gives every written line a fresh version: for a screen whose lines
+// were rebuilt wholesale (a resize).
+func (s *screen) renew() {
+	for i := range s.lines {
+		if s.lines[i].cells != nil {
+			*s.seq++
+			s.lines[i].ver = *s.seq
+		}
+	}
 }
 
 // row returns line y's cells for writing, allocating them on first use,
@@ -47,6 +62,8 @@ func (s *screen) rowKeepingTail(y int) []Cell {
 	if l.cells == nil {
 		l.cells = newCells(s.cols, 0)
 	}
+	*s.seq++
+	l.ver = *s.seq
 	return l.cells
 }
 

@@ -52,6 +52,7 @@ type Terminal struct {
 
 	gen        uint64
 	tableEpoch uint64 // see TableEpoch
+	lineSeq    uint64 // the last line version handed out (see LineVersion)
 	p          parser
 
 	scratch []byte // reusable scratch buffer
@@ -103,7 +104,7 @@ func New(cols, rows int, opts Options) *Terminal {
 	t.styles.init()
 	t.clusters.init()
 	t.links.init()
-	t.main = newScreen(cols, rows)
+	t.main = newScreen(cols, rows, &t.lineSeq)
 	t.scr = t.main
 	t.resetState()
 	return t
@@ -208,6 +209,19 @@ func (t *Terminal) Cwd() string { return t.cwd }
 
 // Link returns the URL of OSC 8 hyperlink id, or "" if unknown.
 func (t *Terminal) Link(id uint32) string { return t.links.get(id) }
+
+// LineVersion identifies the content of screen row y (0 <= y < rows): it
+// changes whenever the row may have changed (written, erased, scrolled,
+// another screen shown, a resize), so a caller that keeps a copy of a row
+// need only copy it again when its version differs. Rows that were never
+// written have version 0 and are blank. Compare cells across a change of
+// TableEpoch as well.
+func (t *Terminal) LineVersion(y int) uint64 {
+	if y < 0 || y >= t.rows {
+		return 0
+	}
+	return t.scr.lines[y].ver
+}
 
 // TableEpoch changes whenever the style or cluster table is compacted,
 // which renumbers the StyleIDs and cluster runes in cells: cells copied
