@@ -72,14 +72,16 @@ func (t *Terminal) printASCII(s []byte) {
 	last := t.cols - 1
 	autowrap := t.modes&ModeAutowrap != 0
 	x := t.cur.x
-	cells := t.scr.rowKeepingTail(t.cur.y)
+	t.scr.touch(t.cur.y)
+	cells := t.scr.cells(t.cur.y)
 	for i := 0; i < len(s); i++ {
 		if t.cur.pending {
 			if autowrap {
 				t.cur.x = x
 				t.wrap()
 				x = t.cur.x
-				cells = t.scr.rowKeepingTail(t.cur.y)
+				t.scr.touch(t.cur.y)
+				cells = t.scr.cells(t.cur.y)
 				// Scrolling may have compacted the style table,
 				// renumbering the cursor's style.
 				sid = t.curSID()
@@ -100,9 +102,7 @@ func (t *Terminal) printASCII(s []byte) {
 			// The run ends on the left half of a wide character.
 			cells[x+n] = blankCell
 		}
-		for j := range row {
-			row[j] = Cell{Rune: rune(s[i+j]), Style: sid, Width: 1}
-		}
+		storeASCII(row, s[i:i+n], sid)
 		if l := &t.scr.lines[t.cur.y]; l.used < x+n {
 			l.used = x + n
 		}
@@ -116,6 +116,18 @@ func (t *Terminal) printASCII(s []byte) {
 		}
 	}
 	t.cur.x = x
+}
+
+// storeASCII fills row with the characters of s in style sid. It is kept
+// out of printASCII so that the loop gets registers to itself: inlined,
+// it spilled to the stack on every cell.
+//
+//go:noinline
+func storeASCII(row []Cell, s []byte, sid StyleID) {
+	row = row[:len(s)]
+	for j, b := range s {
+		row[j] = Cell{Rune: rune(b), Style: sid, Width: 1}
+	}
 }
 
 // printRune prints one character through the charset, joining zero-width

@@ -48,7 +48,8 @@ func (s *screen) renew() {
 }
 
 // row returns line y's cells for writing, allocating them on first use,
-// and marks the line's tail (cells from used on) as possibly non-blank.
+// gives the line a new version and marks its tail (cells from used on) as
+// possibly non-blank.
 func (s *screen) row(y int) []Cell {
 	s.lines[y].tailDirty = true
 	return s.rowKeepingTail(y)
@@ -58,12 +59,26 @@ func (s *screen) row(y int) []Cell {
 // blank: printing raises used over what it writes, and erasing in the
 // default style writes blanks. It leaves tailDirty alone.
 func (s *screen) rowKeepingTail(y int) []Cell {
+	s.touch(y)
+	return s.cells(y)
+}
+
+// touch gives line y a new version (see Terminal.LineVersion). printASCII
+// calls it and cells directly: rowKeepingTail, their sum, is too big for
+// the compiler to inline into the hottest loop.
+func (s *screen) touch(y int) {
+	v := *s.seq + 1
+	*s.seq = v
+	s.lines[y].ver = v
+}
+
+// cells returns line y's cells, allocating them on first use. Writers use
+// row or rowKeepingTail, or touch the line themselves.
+func (s *screen) cells(y int) []Cell {
 	l := &s.lines[y]
 	if l.cells == nil {
 		l.cells = newCells(s.cols, 0)
 	}
-	*s.seq++
-	l.ver = *s.seq
 	return l.cells
 }
 
