@@ -54,13 +54,14 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 
 	go forwardEvents(screen, w, &pasting)
 
+	colors := screen.Colors()
 	var paint *painter
-	tty, hasTTY := screen.Tty()
-	lock, canLock := screen.(sync.Locker)
-	if colors := screen.Colors(); hasTTY && canLock && usePainter(colors) {
+	// tcell's terminfo screen is a sync.Locker; any other screen keeps
+	// tcell's drawing.
+	if lock, ok := screen.(sync.Locker); ok && usePainter(colors) {
 		paint = newPainter(tty, lock, colors, os.Getenv("TERM"))
 	}
-	status, message := applyFrames(fr, w, screen, paint)
+	status, message := applyFrames(fr, w, screen, paint, colors)
 	if paint != nil {
 		paint.restore()
 	}
@@ -75,8 +76,9 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 }
 
 // applyFrames reads server frames until the session ends for this client.
-// Draw frames go to paint if there is one, else through tcell.
-func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen, paint *painter) (int, string) {
+// Draw frames go to paint if there is one, else through tcell, for a
+// terminal with colors colours.
+func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen, paint *painter, colors int) (int, string) {
 	var modes uint8
 	for {
 		typ, p, err := fr.Next()
@@ -87,7 +89,7 @@ func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen, paint *p
 		case proto.TypeDraw:
 			if paint != nil {
 				err = paint.frame(p)
-			} else if err = draw(screen, p); err == nil {
+			} else if err = draw(screen, p, colors); err == nil {
 				screen.Show()
 			}
 			if err != nil {
@@ -137,8 +139,8 @@ func setModes(screen tcell.Screen, old, want uint8) uint8 {
 	return want
 }
 
-// draw applies one Draw frame to the screen.
-func draw(screen tcell.Screen, p []byte) error {
+// draw applies one Draw frame to the screen, which has colors colours.
+func draw(screen tcell.Screen, p []byte, colors int) error {
 	flags, cur, dd, err := proto.DecodeDraw(p)
 	if err != nil {
 		return err
@@ -149,7 +151,6 @@ func draw(screen tcell.Screen, p []byte) error {
 	// tcell would find the nearest palette colour for each true colour by
 	// a CIE Lab distance, which cost more than half the client's CPU on
 	// colourful output; the 256-colour cube lookup is a few integer ops.
-	colors := screen.Colors()
 	styles := styleCache{to256: colors >= 256 && colors < 1<<24}
 	for {
 		run, ok := dd.NextRun()
@@ -194,18 +195,21 @@ func draw(screen tcell.Screen, p []byte) error {
 type styleCache struct {
 	to256 bool // map true colours to the 256-colour palette
 	ok    bool
-	last  proto.Style
-	st    tcell.Style
+	// key is the style as the server sent it: a style with a true colour
+	// would never equal its mapped form, and so never hit.
+	key proto.Style
+	st  tcell.Style
 }
 
 func (c *styleCache) get(s proto.Style) tcell.Style {
-	if c.ok && s == c.last {
+	if c.ok && s == c.key {
 		return c.st
 	}
+	key := s
 	if c.to256 {
 		s.Fg, s.Bg, s.Underline = to256(s.Fg), to256(s.Bg), to256(s.Underline)
 	}
-	c.ok, c.last, c.st = true, s, tcellStyle(s)
+	c.ok, c.key, c.st = true, key, tcellStyle(s)
 	return c.st
 }
 

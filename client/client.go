@@ -184,6 +184,17 @@ func (w *frameWriter) send(t proto.Type, payload []byte) error {
 	return err
 }
 
+// sendKey sends a Key frame, built straight into w.buf: keys are the echo
+// path, and a separate payload buffer would only be copied.
+func (w *frameWriter) sendKey(k proto.Key) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	b, start := proto.BeginFrame(w.buf[:0], proto.TypeKey)
+	w.buf = proto.EndFrame(k.Append(b), start)
+	_, err := w.conn.Write(w.buf)
+	return err
+}
+
 // session sends the command and handles the server's answer.
 func session(conn *sock.Conn, o Options) int {
 	cwd, _ := os.Getwd()

@@ -40,7 +40,7 @@ func TestDrawAppliesRuns(t *testing.T) {
 	proto.EndRun(b, at, 1)
 
 	s := newSim(t, 10, 3)
-	if err := draw(s, b); err != nil {
+	if err := draw(s, b, s.Colors()); err != nil {
 		t.Fatal(err)
 	}
 	s.Show()
@@ -72,7 +72,7 @@ func TestDrawRejectsGarbage(t *testing.T) {
 	s := newSim(t, 10, 3)
 	b := proto.AppendDrawHeader(nil, 0, proto.Cursor{})
 	b = append(b, 0, 1, 0, 2, 9) // a truncated run
-	if err := draw(s, b); err == nil {
+	if err := draw(s, b, s.Colors()); err == nil {
 		t.Fatal("truncated draw accepted")
 	}
 }
@@ -182,5 +182,24 @@ func TestSocketPath(t *testing.T) {
 	}
 	if _, err := SocketPath("", "a"); err == nil {
 		t.Error("symlinked socket directory accepted")
+	}
+}
+
+func TestStyleCacheHitsTrueColours(t *testing.T) {
+	c := styleCache{to256: true}
+	s := proto.Style{Fg: 2<<24 | 0xff0000, Bg: 2<<24 | 0x808080, Attrs: attrBold}
+	want := tcellStyle(proto.Style{Fg: to256(s.Fg), Bg: to256(s.Bg), Attrs: attrBold})
+	if got := c.get(s); got != want {
+		t.Fatalf("style %v, want %v", got, want)
+	}
+	// Mark the cached entry: a hit returns it unchanged.
+	marked := want.Italic(true)
+	c.st = marked
+	if got := c.get(s); got != marked {
+		t.Error("the same true-colour style missed the cache")
+	}
+	other := proto.Style{Fg: 1<<24 | 3}
+	if got, want := c.get(other), tcellStyle(other); got != want {
+		t.Errorf("after a change: style %v, want %v", got, want)
 	}
 }

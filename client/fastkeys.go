@@ -31,7 +31,6 @@ type fastKeysTty struct {
 	// go through tcell, and whether tcell may be inside a sequence.
 	slowUntil time.Time
 	escOpen   bool
-	buf       []byte
 }
 
 func (t *fastKeysTty) Read(b []byte) (int, error) {
@@ -39,9 +38,7 @@ func (t *fastKeysTty) Read(b []byte) (int, error) {
 		n, err := t.Tty.Read(b)
 		if err == nil && n == 1 && b[0] >= 0x20 && b[0] < 0x7f &&
 			!t.escOpen && !t.pasting.Load() && time.Now().After(t.slowUntil) {
-			pk := proto.Key{Code: uint32(b[0])}
-			t.buf = pk.Append(t.buf[:0])
-			if err := t.w.send(proto.TypeKey, t.buf); err != nil {
+			if err := t.w.sendKey(proto.Key{Code: uint32(b[0])}); err != nil {
 				return 0, err
 			}
 			continue

@@ -123,3 +123,26 @@ func TestFastKeys(t *testing.T) {
 		})
 	}
 }
+
+func TestSendKey(t *testing.T) {
+	w, fr := sockPair(t)
+	sent := []proto.Key{{Code: 'a'}, {Code: 0x1f600, Mod: 3}}
+	for _, k := range sent {
+		if err := w.sendKey(k); err != nil {
+			t.Fatal(err)
+		}
+		if want := proto.AppendFrame(nil, proto.TypeKey, k.Append(nil)); string(w.buf) != string(want) {
+			t.Errorf("sent %x, want %x", w.buf, want)
+		}
+	}
+	for _, want := range sent {
+		typ, p, err := fr.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var k proto.Key
+		if typ != proto.TypeKey || k.Decode(p) != nil || k != want {
+			t.Errorf("got frame type %d %x, want key %+v", typ, p, want)
+		}
+	}
+}

@@ -33,9 +33,7 @@ func forwardEvents(screen tcell.Screen, w *frameWriter, pasting *atomic.Bool) {
 			if !ok {
 				continue
 			}
-			pk := proto.Key{Code: uint32(k.Code), Mod: uint8(k.Mod)}
-			buf = pk.Append(buf[:0])
-			err = w.send(proto.TypeKey, buf)
+			err = w.sendKey(proto.Key{Code: uint32(k.Code), Mod: uint8(k.Mod)})
 		case *tcell.EventPaste:
 			if ev.Start() {
 				pasting.Store(true)

@@ -75,12 +75,23 @@ func (p *painter) frame(payload []byte) error {
 		b = append(b, "\x1b[H\x1b[2J"...)
 	}
 	var style proto.Style // the terminal's current SGR state
+	// Where the terminal's cursor is, so that a run that carries on from
+	// the last one needs no move; unknown (atCol < 0) at the start, since
+	// tcell may have written since the last frame.
+	atRow, atCol := 0, -1
 	for {
 		run, ok := dd.NextRun()
 		if !ok {
 			break
 		}
-		b = appendCUP(b, int(run.Row), int(run.Col))
+		row, col := int(run.Row), int(run.Col)
+		if row != atRow || col != atCol {
+			b = appendCUP(b, row, col)
+		}
+		// Only a one-byte cell or an explicit column move is sure to
+		// leave the cursor where our width says: the terminal's width
+		// table may differ for anything else.
+		known := true
 		if run.Style != style {
 			style = run.Style
 			b = p.appendSGR(b, style)
@@ -91,7 +102,6 @@ func (p *painter) frame(payload []byte) error {
 			b = appendPrintable(b, run.Link)
 			b = append(b, "\x1b\\"...)
 		}
-		col := int(run.Col)
 		for {
 			text, width, ok := dd.NextCell()
 			if !ok {
@@ -109,10 +119,16 @@ func (p *painter) frame(payload []byte) error {
 				b = append(b, "\x1b["...)
 				b = strconv.AppendInt(b, int64(col+1), 10)
 				b = append(b, 'G')
+			} else if len(text) > 1 || len(text) == 1 && text[0] >= 0x80 {
+				known = false
 			}
 		}
 		if link {
 			b = append(b, "\x1b]8;;\x1b\\"...)
+		}
+		atRow, atCol = row, col
+		if !known {
+			atCol = -1
 		}
 	}
 	if err := dd.Err(); err != nil {
@@ -125,7 +141,9 @@ func (p *painter) frame(payload []byte) error {
 			b = strconv.AppendInt(b, int64(cur.Shape), 10)
 			b = append(b, " q"...)
 		}
-		b = appendCUP(b, int(cur.Row), int(cur.Col))
+		if int(cur.Row) != atRow || int(cur.Col) != atCol {
+			b = appendCUP(b, int(cur.Row), int(cur.Col))
+		}
 		b = append(b, "\x1b[?25h"...)
 	}
 	p.buf = b

@@ -239,3 +239,88 @@ func TestXtermOnlySequences(t *testing.T) {
 		}
 	}
 }
+
+func TestPainterMovesOnlyWhenNeeded(t *testing.T) {
+	cupCount := func(s string) int {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] != '\x1b' || i+1 >= len(s) || s[i+1] != '[' {
+				continue
+			}
+			j := i + 2
+			for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
+				j++
+			}
+			if j < len(s) && s[j] == 'H' {
+				n++
+			}
+		}
+		return n
+	}
+	red := proto.Style{Fg: 1<<24 | 1}
+	tests := []struct {
+		name  string
+		cur   proto.Cursor
+		runs  []runSpec
+		cups  int
+		texts []string // rows 0 and 1 as the terminal shows them
+	}{
+		{"runs that carry on, cursor after them", proto.Cursor{Col: 3, Visible: true}, []runSpec{
+			{row: 0, col: 0, cells: ascii("a")},
+			{row: 0, col: 1, style: red, link: "http://x/", cells: ascii("b")},
+			{row: 0, col: 2, cells: ascii("c")},
+		}, 1, []string{"abc", ""}},
+		{"a gap and another row", proto.Cursor{Col: 0, Row: 0, Visible: true}, []runSpec{
+			{row: 0, col: 0, cells: ascii("a")},
+			{row: 0, col: 2, cells: ascii("b")},
+			{row: 1, col: 3, cells: ascii("c")},
+		}, 4, []string{"a b", "   c"}},
+		{"after a wide cell", proto.Cursor{}, []runSpec{
+			{row: 0, col: 0, cells: []cellSpec{{"日", 2}}},
+			{row: 0, col: 2, cells: ascii("x")},
+		}, 1, []string{"日x", ""}},
+		// The terminal may give a cell a width other than ours.
+		{"after a multi-byte cell", proto.Cursor{Col: 2, Visible: true}, []runSpec{
+			{row: 0, col: 0, cells: []cellSpec{{"é", 1}}},
+			{row: 0, col: 1, cells: ascii("x")},
+		}, 2, []string{"éx", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			p := newPainter(&out, &sync.Mutex{}, 256, "xterm-256color")
+			if err := p.frame(drawFrame(0, tt.cur, tt.runs...)); err != nil {
+				t.Fatal(err)
+			}
+			if n := cupCount(out.String()); n != tt.cups {
+				t.Errorf("output %q has %d cursor moves, want %d", out.String(), n, tt.cups)
+			}
+			term := paintInto(t, 256, drawFrame(0, tt.cur, tt.runs...))
+			for row, want := range tt.texts {
+				if got := rowText(term, row); got != want {
+					t.Errorf("row %d: %q, want %q", row, got, want)
+				}
+			}
+			if c := term.Cursor(); tt.cur.Visible && (c.Col != int(tt.cur.Col) || c.Row != int(tt.cur.Row)) {
+				t.Errorf("cursor at %d,%d, want %d,%d", c.Col, c.Row, tt.cur.Col, tt.cur.Row)
+			}
+		})
+	}
+}
+
+func TestPainterMovesAtFrameStart(t *testing.T) {
+	// The last frame left the cursor where this one starts, but tcell may
+	// have written in between.
+	var out bytes.Buffer
+	p := newPainter(&out, &sync.Mutex{}, 256, "xterm-256color")
+	cur := proto.Cursor{Col: 1, Visible: true}
+	for i := 0; i < 2; i++ {
+		out.Reset()
+		if err := p.frame(drawFrame(0, cur, runSpec{row: 0, col: 1, cells: ascii("x")})); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "\x1b[1;2H") {
+			t.Errorf("frame %d: output %q does not move to the run", i, out.String())
+		}
+	}
+}

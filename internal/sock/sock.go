@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"sync/atomic"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -26,6 +27,7 @@ type Conn struct {
 // Listener accepts connections on a Unix socket path.
 type Listener struct {
 	f      *os.File
+	raw    syscall.RawConn
 	closed atomic.Bool
 }
 
@@ -44,19 +46,21 @@ func Listen(path string) (*Listener, error) {
 		_ = unix.Close(fd) // best effort
 		return nil, os.NewSyscallError("listen", err)
 	}
-	return &Listener{f: os.NewFile(uintptr(fd), path)}, nil
+	f := os.NewFile(uintptr(fd), path)
+	raw, err := f.SyscallConn()
+	if err != nil {
+		_ = f.Close() // best effort
+		return nil, err
+	}
+	return &Listener{f: f, raw: raw}, nil
 }
 
 // Accept waits for the next connection. After Close it returns an error
 // wrapping os.ErrClosed.
 func (l *Listener) Accept() (*Conn, error) {
-	raw, err := l.f.SyscallConn()
-	if err != nil {
-		return nil, err
-	}
 	var nfd int
 	var acceptErr error
-	err = raw.Read(func(fd uintptr) bool {
+	err := l.raw.Read(func(fd uintptr) bool {
 		nfd, _, acceptErr = unix.Accept4(int(fd), unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC)
 		return acceptErr != unix.EAGAIN
 	})
