@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"time"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
@@ -43,11 +42,6 @@ type Pane struct {
 	inBusy bool // a drainInput goroutine runs; direct writes must wait their turn
 
 	dead bool // the program exited; set under Server.mu
-
-	// currentCommand's cache, guarded by Server.mu.
-	cmdPID  int
-	cmdAt   time.Time
-	cmdName string
 }
 
 type paneSpec struct {
@@ -406,15 +400,7 @@ func (p *Pane) foregroundPID() int {
 }
 
 // currentCommand is pane_current_command: the foreground process's name.
-// It is looked up at most every commandNameTTL, as tmux's automatic-rename
-// checks every 500 ms: the status line asks for it on every frame, and the
-// ioctl and /proc read took most of an echoed keystroke's render (tens of
-// microseconds on a cold cache). Called with Server.mu held.
 func (p *Pane) currentCommand() string {
-	now := time.Now()
-	if p.cmdPID > 0 && now.Sub(p.cmdAt) < commandNameTTL {
-		return p.cmdName
-	}
 	pid := p.foregroundPID()
 	if pid <= 0 {
 		return ""
@@ -423,11 +409,8 @@ func (p *Pane) currentCommand() string {
 	if err != nil {
 		return ""
 	}
-	p.cmdPID, p.cmdAt, p.cmdName = pid, now, strings.TrimSpace(string(b))
-	return p.cmdName
+	return strings.TrimSpace(string(b))
 }
-
-const commandNameTTL = 500 * time.Millisecond
 
 // currentPath is pane_current_path: OSC 7 if the program set it, else
 // the foreground process's working directory.

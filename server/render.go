@@ -19,8 +19,8 @@ type screenCell struct {
 // frame sends only what changed.
 //
 // next is composed in place and kept between frames: a pane row is
-// recomposed only when its cells differ from the copy taken last time
-// (shadows), borders only when the layout changes, and only the rows
+// recomposed only when its vt line version differs from the one seen last
+// time (shadows), borders only when the layout changes, and only the rows
 // recomposed (dirty) are compared with prev, what the client has. For a
 // keystroke's echo that is one pane row and the status line, not the
 // whole screen.
@@ -33,11 +33,16 @@ type renderState struct {
 	scratch      []byte
 	owner        []int32 // which pane covers each window cell, for borders
 
-	dirty   []bool // rows of next recomposed this frame
-	layout  viewLayout
-	panes   []paneBox // the layout's panes
-	rects   []paneBox // scratch for this frame's panes
-	shadows map[*Pane]*paneShadow
+	dirty  []bool // rows of next recomposed this frame
+	layout viewLayout
+	panes  []paneBox // the layout's panes
+	rects  []paneBox // scratch for this frame's panes
+	// shadows holds, per pane, the LineVersion of each row as last
+	// composed: a row whose version is unchanged is not even read, so an
+	// echo costs one row, not a scan of the whole pane (cold after an
+	// idle spell). next holds resolved styles, so a compaction of the
+	// pane's style table does not call for recomposing.
+	shadows map[*Pane][]uint64
 	rowBuf  []vt.Cell
 }
 
@@ -55,17 +60,6 @@ type viewLayout struct {
 type paneBox struct {
 	p                *Pane
 	x, y, cols, rows int
-}
-
-// paneShadow is a copy of a pane's cells as last composed.
-type paneShadow struct {
-	cols, rows int
-	epoch      uint64 // the terminal's TableEpoch when copied
-	cells      []vt.Cell
-	// versions are the rows' LineVersions when copied: a row whose
-	// version is unchanged is not even copied again, so an echo costs
-	// one row, not a scan of the whole pane (cold after an idle spell).
-	versions []uint64
 }
 
 const maxRune = 0x10FFFF
@@ -273,35 +267,24 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 		return // the pane lies wholly outside this client's view
 	}
 	if st.shadows == nil {
-		st.shadows = make(map[*Pane]*paneShadow)
+		st.shadows = make(map[*Pane][]uint64)
 	}
-	sh := st.shadows[p]
-	epoch := p.term.TableEpoch()
-	if sh == nil || sh.cols != p.cols || sh.rows != p.rows || sh.epoch != epoch {
-		sh = &paneShadow{cols: p.cols, rows: p.rows, epoch: epoch, cells: make([]vt.Cell, p.cols*p.rows), versions: make([]uint64, p.rows)}
-		st.shadows[p] = sh
-		for y := 0; y < rows; y++ {
-			st.dirty[p.y+y] = true
-		}
+	versions := st.shadows[p]
+	all := len(versions) != p.rows // a new layout, or a new pane
+	if all {
+		versions = make([]uint64, p.rows)
+		st.shadows[p] = versions
 	}
 	var lastID vt.StyleID
 	lastStyle := proto.Style{}
 	for y := 0; y < rows; y++ {
 		version := p.term.LineVersion(y)
-		if !st.dirty[p.y+y] && version == sh.versions[y] {
+		if !all && version == versions[y] {
 			continue
 		}
-		sh.versions[y] = version
+		versions[y] = version
 		st.rowBuf, _ = p.term.LineCells(y, st.rowBuf[:0])
 		line := st.rowBuf
-		if len(line) != p.cols {
-			continue // cannot happen: a terminal's lines are its width
-		}
-		seen := sh.cells[y*p.cols : (y+1)*p.cols]
-		if !st.dirty[p.y+y] && slices.Equal(line, seen) {
-			continue
-		}
-		copy(seen, line)
 		st.dirty[p.y+y] = true
 		start := (p.y+y)*st.cols + p.x
 		out := st.next[start : start+cols]
@@ -321,7 +304,11 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 				if st.clusters == nil {
 					st.clusters = make(map[int]string)
 				}
-				st.clusters[(p.y+y)*st.cols+p.x+x] = string(p.term.AppendCellText(nil, cell))
+				i := (p.y+y)*st.cols + p.x + x
+				st.scratch = p.term.AppendCellText(st.scratch[:0], cell)
+				if old, ok := st.clusters[i]; !ok || old != string(st.scratch) {
+					st.clusters[i] = string(st.scratch)
+				}
 			}
 		}
 	}

@@ -36,7 +36,18 @@ type Window struct {
 	cols, rows  int
 	layoutState layout
 	zoomed      bool
+
+	// The automatic name as last looked up, for displayName.
+	autoCmd     string
+	autoCmdPane *Pane
+	autoCmdAt   time.Time
 }
+
+// autoRenameInterval is how often an automatically named window looks up
+// its active pane's command, as tmux's automatic-rename: the status line
+// asks on every frame, and the ioctl and /proc read were most of an echoed
+// keystroke's render (tens of microseconds on a cold cache).
+const autoRenameInterval = 500 * time.Millisecond
 
 func (s *Server) findSessionByName(name string) *Session {
 	for _, sess := range s.sessions {
@@ -136,8 +147,11 @@ func (sess *Session) removeWindow(w *Window) bool {
 // displayName is the window's name as the status line and formats show it.
 func (w *Window) displayName() string {
 	if w.autoName && w.active != nil {
-		if cmd := w.active.currentCommand(); cmd != "" {
-			return cmd
+		if now := time.Now(); w.autoCmdPane != w.active || now.Sub(w.autoCmdAt) >= autoRenameInterval {
+			w.autoCmd, w.autoCmdPane, w.autoCmdAt = w.active.currentCommand(), w.active, now
+		}
+		if w.autoCmd != "" {
+			return w.autoCmd
 		}
 	}
 	return w.name
