@@ -47,7 +47,7 @@ func (t *Terminal) clearScreenToHistory(sid StyleID) {
 			}
 		}
 		for i := 0; i <= last; i++ {
-			t.pushHistory(&t.scr.lines[i])
+			t.pushHistory(i)
 		}
 	}
 	for i := 0; i < t.rows; i++ {
@@ -205,7 +205,7 @@ func (t *Terminal) scrollRegionUp(top, bottom, n int, toHistory bool) {
 	}
 	if toHistory && t.histLim > 0 {
 		for i := top; i < top+n; i++ {
-			t.pushHistory(&lines[i])
+			t.pushHistory(i)
 		}
 	} else if !toHistory {
 		// As tmux's grid_move_lines: the line above the region no longer
@@ -275,12 +275,13 @@ func (t *Terminal) scrollDown(top, bottom, n int) {
 	}
 }
 
-// pushHistory packs a screen line into the history.
-func (t *Terminal) pushHistory(l *line) {
+// pushHistory packs row y of the main screen into the history.
+func (t *Terminal) pushHistory(y int) {
 	if t.hist.limit != t.histLim {
 		t.hist.setLimit(t.histLim)
 	}
-	cells := l.cells
+	l := &t.main.lines[y]
+	cells := t.main.view(y)
 	if !l.tailDirty && !l.wrapped {
 		cells = cells[:min(l.used, len(cells))] // the rest is blank
 	}

@@ -1,6 +1,9 @@
 package vt
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // Wide characters cut by a margin: scrolling a region with left and right
 // margins, ICH, DCH and insert-mode printing must neither leave nor carry
@@ -41,5 +44,24 @@ func TestStyleSurvivesCompactionDuringWrap(t *testing.T) {
 		if got := term.Style(c.Style); got != want || c.Rune != rune('k'+x) {
 			t.Fatalf("cell %d after the wrap: %q in %+v, want %q in %+v", x, c.Rune, got, rune('k'+x), want)
 		}
+	}
+}
+
+// A line never written can still wrap (a wide character that did not fit
+// in its last column moved down): in history it must keep the screen's
+// width, as it does on screen, or a reflow joins it wrongly.
+func TestUnwrittenWrappedLineKeepsWidthInHistory(t *testing.T) {
+	capture := func(in string) string {
+		term := New(4, 2, Options{})
+		term.Write([]byte(in))
+		term.Resize(8, 2)
+		out := term.Capture(nil, CaptureOptions{Start: -term.HistoryLen(), End: 1})
+		first, _, _ := strings.Cut(string(out), "\n")
+		return first
+	}
+	onScreen := capture("\x1b[1;4H日 ")
+	inHistory := capture("\x1b[1;4H日 \r\n\r\nx")
+	if inHistory != onScreen || onScreen != "   日" {
+		t.Errorf("reflowed from history %q, from the screen %q; want both %q", inHistory, onScreen, "   日")
 	}
 }

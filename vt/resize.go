@@ -95,7 +95,6 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 	out := make([][]byte, 0, total+total/4)
 	curLine, curX := -1, 0
 	var buf []Cell
-	var blank []Cell // stands for every line never written; read only
 
 	get := func(i int) (packed []byte, cells []Cell, wrapped bool) {
 		if i < hn {
@@ -103,15 +102,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 			w, _ := packedInfo(p)
 			return p, nil, w
 		}
-		l := &t.main.lines[i-hn]
-		if l.cells == nil {
-			// Never written, but it may still wrap into the next line.
-			if blank == nil {
-				blank = newCells(t.main.cols, 0)
-			}
-			return nil, blank, l.wrapped
-		}
-		return nil, l.cells, l.wrapped
+		return nil, t.main.view(i - hn), t.main.lines[i-hn].wrapped
 	}
 	usedOf := func(i int) int {
 		if i < hn {
@@ -260,7 +251,7 @@ func (t *Terminal) resizeHeight(rows, cy int) int {
 		if d > 0 {
 			for i := 0; i < d; i++ {
 				if t.histLim > 0 {
-					t.pushHistory(&s.lines[i])
+					t.pushHistory(i)
 				}
 			}
 			s.lines = append([]line(nil), s.lines[d:]...)
