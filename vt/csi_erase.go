@@ -66,21 +66,19 @@ func lineBlank(cells []Cell) bool {
 
 // eraseLine blanks columns [x0, x1) of screen row y.
 func (t *Terminal) eraseLine(y, x0, x1 int, sid StyleID) {
-	l := &t.scr.lines[y]
-	switch {
-	case sid != 0:
-		eraseCells(t.scr.row(y), x0, x1, sid)
-	case l.cells != nil:
-		// Blanks in the default style keep the tail blank.
-		eraseCells(t.scr.rowKeepingTail(y), x0, x1, 0)
-	}
 	if x0 <= 0 && x1 >= t.cols {
 		// A whole line cleared is a new, empty line, and the line above
 		// no longer wraps into it (as tmux's grid_clear_lines).
-		l.wrapped = false
-		l.used = 0
-		l.tailDirty = sid != 0
+		t.scr.resetLine(y, sid)
 		t.unwrapAbove(y)
+		return
+	}
+	switch {
+	case sid != 0:
+		eraseCells(t.scr.row(y), x0, x1, sid)
+	case t.scr.lines[y].cells != nil:
+		// Blanks in the default style keep the tail blank.
+		eraseCells(t.scr.rowKeepingTail(y), x0, x1, 0)
 	}
 }
 
@@ -215,9 +213,7 @@ func (t *Terminal) scrollRegionUp(top, bottom, n int, toHistory bool) {
 	// Rotate the line headers so cell storage is reused.
 	t.rotate(lines[top:bottom+1], n)
 	for y := bottom - n + 1; y <= bottom; y++ {
-		t.scr.fillLine(y, sid)
-		lines[y].wrapped = false
-		lines[y].used = 0
+		t.scr.resetLine(y, sid)
 	}
 }
 
@@ -269,9 +265,7 @@ func (t *Terminal) scrollDown(top, bottom, n int) {
 	t.unwrapAbove(top)
 	t.rotate(lines[top:bottom+1], h-n)
 	for y := top; y < top+n; y++ {
-		t.scr.fillLine(y, sid)
-		lines[y].wrapped = false
-		lines[y].used = 0
+		t.scr.resetLine(y, sid)
 	}
 }
 

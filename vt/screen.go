@@ -104,13 +104,23 @@ func (s *screen) cell(x, y int) Cell {
 	return blankCell
 }
 
-// fillLine blanks line y with style sid.
-func (s *screen) fillLine(y int, sid StyleID) {
-	if s.lines[y].cells == nil && sid == 0 {
-		return // already blank
+// resetLine makes line y a new, empty line: blank in style sid, not
+// wrapped, nothing written.
+func (s *screen) resetLine(y int, sid StyleID) {
+	l := &s.lines[y]
+	switch {
+	case sid != 0:
+		fillCells(s.row(y), sid)
+	case l.cells != nil:
+		// Every line scrolled in comes here: with a blank tail, only the
+		// columns written need blanking.
+		n := len(l.cells)
+		if !l.tailDirty {
+			n = min(l.used, n)
+		}
+		fillCells(s.rowKeepingTail(y)[:n], 0)
 	}
-	fillCells(s.row(y), sid)
-	s.lines[y].tailDirty = sid != 0
+	l.wrapped, l.used, l.tailDirty = false, 0, sid != 0
 }
 
 func newCells(n int, sid StyleID) []Cell {
@@ -145,9 +155,7 @@ var blankCells = func() (b [256]Cell) {
 // clear blanks every line.
 func (s *screen) clear(sid StyleID) {
 	for i := range s.lines {
-		s.fillLine(i, sid)
-		s.lines[i].wrapped = false
-		s.lines[i].used = 0
+		s.resetLine(i, sid)
 	}
 }
 
