@@ -114,9 +114,7 @@ func (t *Terminal) insertChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	cells := t.scr.row(t.cur.y)
-	fixRangeEdges(cells, 0, right+1) // the shift would split a wide character across the margin
-	insertCells(cells[:right+1], t.cur.x, n, t.eraseStyle())
+	insertCells(t.scr.row(t.cur.y), t.cur.x, right+1, n, t.eraseStyle())
 	l.used = max(l.used, right+1)
 	t.cur.pending = false
 }
@@ -130,9 +128,7 @@ func (t *Terminal) deleteChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	cells := t.scr.row(t.cur.y)
-	fixRangeEdges(cells, 0, right+1) // the shift would split a wide character across the margin
-	deleteCells(cells[:right+1], t.cur.x, n, t.eraseStyle())
+	deleteCells(t.scr.row(t.cur.y), t.cur.x, right+1, n, t.eraseStyle())
 	l.used = max(l.used, right+1-n)
 	t.cur.pending = false
 }

@@ -191,8 +191,7 @@ func (t *Terminal) putChar(r rune, w int) {
 	cells := t.scr.rowKeepingTail(t.cur.y)
 	l := &t.scr.lines[t.cur.y]
 	if t.modes&ModeInsert != 0 {
-		fixRangeEdges(cells, 0, right+1) // as ICH: no wide character split at the margin
-		insertCells(cells[:right+1], x, w, sid)
+		insertCells(cells, x, right+1, w, sid)
 		l.used = max(l.used, right+1)
 	}
 	l.used = max(l.used, x+w)
@@ -266,40 +265,34 @@ func (t *Terminal) combine(r rune) {
 	c.Rune = t.internCluster(buf)
 }
 
-// insertCells shifts cells [x:] right by n, blanking the gap.
-func insertCells(cells []Cell, x, n int, sid StyleID) {
-	if x >= len(cells) {
+// insertCells shifts row's cells [x, end) right by n, blanking the gap;
+// what passes end is lost. A wide character across either edge of the
+// range, or pushed half out of it, is blanked rather than split.
+func insertCells(row []Cell, x, end, n int, sid StyleID) {
+	if x >= end {
 		return
 	}
-	if n > len(cells)-x {
-		n = len(cells) - x
-	}
-	if cells[x].Width == 0 && x > 0 {
-		cells[x-1] = blankCell
-		cells[x] = blankCell
-	}
-	copy(cells[x+n:], cells[x:])
-	fillCells(cells[x:x+n], sid)
-	if last := len(cells) - 1; cells[last].Width == 2 {
-		cells[last] = blankCell
+	n = min(n, end-x)
+	fixRangeEdges(row, x, end)
+	copy(row[x+n:end], row[x:end])
+	fillCells(row[x:x+n], sid)
+	if row[end-1].Width == 2 {
+		row[end-1] = blankCell
 	}
 }
 
-// deleteCells removes n cells at x, shifting the rest left and blanking
-// the end.
-func deleteCells(cells []Cell, x, n int, sid StyleID) {
-	if x >= len(cells) {
+// deleteCells removes n cells at x from row's cells [x, end), shifting the
+// rest left and blanking the end. A wide character across an edge of the
+// range or of the deleted cells is blanked rather than split.
+func deleteCells(row []Cell, x, end, n int, sid StyleID) {
+	if x >= end {
 		return
 	}
-	if n > len(cells)-x {
-		n = len(cells) - x
-	}
-	fixRangeEdges(cells, x, x+n)
-	copy(cells[x:], cells[x+n:])
-	fillCells(cells[len(cells)-n:], sid)
-	if cells[x].Width == 0 {
-		cells[x] = blankCell
-	}
+	n = min(n, end-x)
+	fixRangeEdges(row, x, end)
+	fixRangeEdges(row, x, x+n)
+	copy(row[x:end], row[x+n:end])
+	fillCells(row[end-n:end], sid)
 }
 
 func decodeRune(b []byte) (rune, int) { return utf8.DecodeRune(b) }
