@@ -99,7 +99,7 @@ func (t *Terminal) switchScreen(on, saveCursor bool) {
 			t.saveCursor()
 		}
 		// A fresh screen is blank, as tmux does for 47, 1047 and 1049.
-		t.alt = newScreen(t.cols, t.rows, &t.lineSeq)
+		t.alt = newScreen(t.cols, t.rows, &t.gen)
 		t.scr = t.alt
 		t.modes |= ModeAltScreen
 		return

@@ -39,13 +39,16 @@ const (
 
 func (h *history) len() int { return h.n }
 
-func (h *history) span(i int) span {
+// slot is where line i (0 is the oldest, up to n) sits in the spans ring.
+func (h *history) slot(i int) int {
 	j := h.start + i
 	if j >= len(h.spans) {
 		j -= len(h.spans)
 	}
-	return h.spans[j]
+	return j
 }
+
+func (h *history) span(i int) span { return h.spans[h.slot(i)] }
 
 // get returns line i (0 is the oldest). It aliases the chunk, so it stays
 // valid only while the line is in the history, and only its flags byte
@@ -75,12 +78,8 @@ func (h *history) push(b []byte) {
 	if h.n == len(h.spans) {
 		h.resizeSpans(min(max(64, 2*len(h.spans)), h.limit))
 	}
-	j := h.start + h.n
-	if j >= len(h.spans) {
-		j -= len(h.spans)
-	}
 	last := len(h.chunks) - 1
-	h.spans[j] = span{h.base + uint32(last), uint32(h.fill), uint32(len(b))}
+	h.spans[h.slot(h.n)] = span{h.base + uint32(last), uint32(h.fill), uint32(len(b))}
 	h.n++
 	h.fill += copy(h.chunks[last][h.fill:], b)
 }
@@ -109,10 +108,7 @@ func (h *history) dropOldest(k int) {
 	if k <= 0 {
 		return
 	}
-	h.start += k
-	if h.start >= len(h.spans) {
-		h.start -= len(h.spans)
-	}
+	h.start = h.slot(k)
 	h.n -= k
 	if h.n == 0 {
 		h.releaseChunks(len(h.chunks))
@@ -132,9 +128,6 @@ func (h *history) releaseChunks(k int) {
 	clear(h.chunks[n:])
 	h.chunks = h.chunks[:n]
 	h.base += uint32(k)
-	if n == 0 {
-		h.fill = 0
-	}
 }
 
 // keepSpare keeps emptied chunk c for reuse if it is the largest yet, up

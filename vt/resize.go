@@ -201,7 +201,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		start = 0
 	}
 	t.hist.replace(out[:start])
-	scr := newScreen(cols, oldRows, &t.lineSeq)
+	scr := newScreen(cols, oldRows, &t.gen)
 	for i := start; i < len(out); i++ {
 		l := &scr.lines[i-start]
 		cells, w := t.unpackLine(out[i], l.cells[:0])

@@ -29,7 +29,7 @@ type line struct {
 type screen struct {
 	lines []line
 	cols  int
-	seq   *uint64 // the terminal's line version counter, shared by its screens
+	seq   *uint64 // the terminal's Generation, which also numbers line versions
 	blank []Cell  // view's row of blanks, read only
 }
 

@@ -50,9 +50,8 @@ type Terminal struct {
 	defColors   [2]Color // OSC 10/11
 	defColorSet [2]bool
 
-	gen        uint64
+	gen        uint64 // see Generation; also numbers line versions (LineVersion)
 	tableEpoch uint64 // see TableEpoch
-	lineSeq    uint64 // the last line version handed out (see LineVersion)
 	p          parser
 
 	scratch []byte // reusable scratch buffer
@@ -104,7 +103,7 @@ func New(cols, rows int, opts Options) *Terminal {
 	t.styles.init()
 	t.clusters.init()
 	t.links.init()
-	t.main = newScreen(cols, rows, &t.lineSeq)
+	t.main = newScreen(cols, rows, &t.gen)
 	t.scr = t.main
 	t.resetState()
 	return t
