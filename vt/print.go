@@ -68,32 +68,25 @@ func (t *Terminal) printASCII(s []byte) {
 	}
 	t.lastRune = rune(s[len(s)-1])
 	t.lastValid = true
-	sid := t.curSID()
 	last := t.cols - 1
 	autowrap := t.modes&ModeAutowrap != 0
 	x := t.cur.x
-	t.scr.touch(t.cur.y)
-	cells := t.scr.cells(t.cur.y)
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		if t.cur.pending {
 			if autowrap {
 				t.cur.x = x
 				t.wrap()
 				x = t.cur.x
-				t.scr.touch(t.cur.y)
-				cells = t.scr.cells(t.cur.y)
-				// Scrolling may have compacted the style table,
-				// renumbering the cursor's style.
-				sid = t.curSID()
 			} else {
 				t.cur.pending = false
 			}
 		}
-		// Copy as many bytes as fit on this line in one go.
-		n := len(s) - i
-		if room := last - x + 1; n > room {
-			n = room
-		}
+		// One line at a time, taking the cursor's style after any wrap:
+		// the wrap's scroll may have compacted the style table.
+		sid := t.curSID()
+		t.scr.touch(t.cur.y)
+		cells := t.scr.cells(t.cur.y)
+		n := min(len(s)-i, last-x+1)
 		row := cells[x : x+n]
 		if row[0].Width != 1 {
 			fixWideAt(cells, x)
@@ -106,7 +99,7 @@ func (t *Terminal) printASCII(s []byte) {
 		if l := &t.scr.lines[t.cur.y]; l.used < x+n {
 			l.used = x + n
 		}
-		i += n - 1
+		i += n
 		x += n
 		if x > last {
 			x = last
