@@ -226,10 +226,8 @@ func (p *Pane) drainInput() {
 		p.inMu.Unlock()
 		if _, err := p.ptmx.Write(out); err != nil {
 			p.inMu.Lock()
-			p.inBuf = p.inBuf[:0] // the program is gone
-			p.inBusy = false
+			p.inBuf = p.inBuf[:0] // the program is gone: the loop ends
 			p.inMu.Unlock()
-			return
 		}
 	}
 }

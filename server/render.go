@@ -91,8 +91,10 @@ func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
 		if full || st.dirty[y] {
 			buf = st.appendRowRuns(buf, y, full)
 		}
+		if st.dirty[y] {
+			st.commitRow(y) // while the row is still in cache
+		}
 	}
-	st.commitDirty()
 	if !full && len(buf) == header && cursor == st.cursor {
 		return buf[:start], false // nothing changed
 	}
@@ -101,22 +103,17 @@ func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
 	return buf, true
 }
 
-// commitDirty records the recomposed rows as what the client has.
-func (st *renderState) commitDirty() {
-	for y, d := range st.dirty {
-		if !d {
-			continue
-		}
-		st.dirty[y] = false
-		lo, hi := y*st.cols, (y+1)*st.cols
-		copy(st.prev[lo:hi], st.next[lo:hi])
-		for i := lo; i < hi; i++ {
-			if st.next[i].r > maxRune {
-				if st.prevClusters == nil {
-					st.prevClusters = make(map[int]string)
-				}
-				st.prevClusters[i] = st.clusters[i]
+// commitRow records recomposed row y as what the client has.
+func (st *renderState) commitRow(y int) {
+	st.dirty[y] = false
+	lo, hi := y*st.cols, (y+1)*st.cols
+	copy(st.prev[lo:hi], st.next[lo:hi])
+	for i := lo; i < hi; i++ {
+		if st.next[i].r > maxRune {
+			if st.prevClusters == nil {
+				st.prevClusters = make(map[int]string)
 			}
+			st.prevClusters[i] = st.clusters[i]
 		}
 	}
 }
