@@ -10,9 +10,10 @@ import (
 
 // screenCell is one cell of a client's view.
 type screenCell struct {
-	r  rune // 0 blank; above unicode.MaxRune: a cluster, text in clusters
-	w  uint8
-	st proto.Style
+	r    rune // 0 blank; above unicode.MaxRune: a cluster, text in clusters
+	w    uint8
+	st   proto.Style
+	link uint32 // OSC 8 hyperlink: an index into renderState.links, 0 none
 }
 
 // renderState is what a client's screen shows, kept by its writer so each
@@ -44,7 +45,18 @@ type renderState struct {
 	// pane's style table does not call for recomposing.
 	shadows map[*Pane][]uint64
 	rowBuf  []vt.Cell
+
+	// links numbers the hyperlink URLs this client has been sent, so a
+	// cell carries 4 bytes, not a string; links[0] is "". Pane link ids
+	// are per terminal, so they are mapped by URL.
+	links     []string
+	linkIndex map[string]uint32
 }
+
+// linkLimit bounds renderState.links: past it the table starts afresh
+// with a full redraw, so a program printing endless distinct URLs cannot
+// grow a client's state without bound.
+const linkLimit = 4096
 
 // viewLayout is what decides where panes, borders and the status line
 // are on the screen; any change in it recomposes the whole view.
@@ -75,6 +87,12 @@ func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
 		st.prev = make([]screenCell, n)
 		st.next = make([]screenCell, n)
 		st.dirty = make([]bool, c.rows)
+		full = true
+	}
+	if len(st.links) == 0 || len(st.links) > linkLimit {
+		// Numbers in prev would now name other URLs: resend everything.
+		st.links = append(st.links[:0], "")
+		clear(st.linkIndex)
 		full = true
 	}
 	cursor := s.compose(c, st, full)
@@ -133,11 +151,11 @@ func (st *renderState) appendRowRuns(buf []byte, y int, full bool) []byte {
 		if row[x].w == 0 && x > 0 && row[x-1].w == 2 {
 			x--
 		}
-		style := row[x].st
+		style, link := row[x].st, row[x].link
 		var at int
-		buf, at = proto.BeginRun(buf, uint16(y), uint16(x), style, "")
+		buf, at = proto.BeginRun(buf, uint16(y), uint16(x), style, st.linkURL(link))
 		n := 0
-		for x < st.cols && row[x].st == style && (n == 0 || full || st.changed(base+x) || row[x].w == 0) {
+		for x < st.cols && row[x].st == style && row[x].link == link && (n == 0 || full || st.changed(base+x) || row[x].w == 0) {
 			cell := row[x]
 			if cell.w == 0 {
 				// An orphan right half (its left half was cropped away).
@@ -274,6 +292,7 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 	}
 	var lastID vt.StyleID
 	lastStyle := proto.Style{}
+	var lastLink uint32
 	for y := 0; y < rows; y++ {
 		version := p.term.LineVersion(y)
 		if !all && version == versions[y] {
@@ -289,14 +308,19 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 			cell := line[x]
 			if cell.Style != lastID {
 				lastID = cell.Style
-				lastStyle = wireStyle(p.term.Style(cell.Style))
+				vs := p.term.Style(cell.Style)
+				lastStyle = wireStyle(vs)
+				lastLink = 0
+				if vs.Link != 0 {
+					lastLink = st.linkNumber(p.term.Link(vs.Link))
+				}
 			}
 			w := cell.Width
 			if w == 2 && x == cols-1 {
 				// A wide character cut by the pane's right edge.
 				cell.Rune, w = 0, 1
 			}
-			out[x] = screenCell{r: cell.Rune, w: w, st: lastStyle}
+			out[x] = screenCell{r: cell.Rune, w: w, st: lastStyle, link: lastLink}
 			if cell.Rune > maxRune {
 				if st.clusters == nil {
 					st.clusters = make(map[int]string)
@@ -309,6 +333,30 @@ func (s *Server) composePane(st *renderState, p *Pane, areaRows int) {
 			}
 		}
 	}
+}
+
+func (st *renderState) linkURL(n uint32) string {
+	if n == 0 {
+		return ""
+	}
+	return st.links[n]
+}
+
+// linkNumber returns url's index in st.links, adding it if new; "" is 0.
+func (st *renderState) linkNumber(url string) uint32 {
+	if url == "" {
+		return 0
+	}
+	if n, ok := st.linkIndex[url]; ok {
+		return n
+	}
+	if st.linkIndex == nil {
+		st.linkIndex = make(map[string]uint32)
+	}
+	n := uint32(len(st.links))
+	st.links = append(st.links, url)
+	st.linkIndex[url] = n
+	return n
 }
 
 func wireStyle(v vt.Style) proto.Style {

@@ -15,6 +15,7 @@ type modelCell struct {
 	text  string
 	width uint8
 	style proto.Style
+	link  string
 }
 
 type screenModel struct {
@@ -37,13 +38,13 @@ func (m *screenModel) apply(t *testing.T, frame []byte) {
 	if flags, _, _, err := proto.DecodeDraw(payload); err == nil && flags&proto.DrawClear != 0 {
 		clear(m.cells)
 	}
-	err = eachDrawnCell(payload, func(row, x int, text []byte, width uint8, st proto.Style) {
+	err = eachDrawnCell(payload, func(row, x int, text []byte, width uint8, st proto.Style, link []byte) {
 		if x < m.cols {
-			m.cells[row*m.cols+x] = modelCell{string(text), width, st}
+			m.cells[row*m.cols+x] = modelCell{string(text), width, st, string(link)}
 		}
 		if width == 2 && x+1 < m.cols {
 			// A terminal covers the next cell with the right half.
-			m.cells[row*m.cols+x+1] = modelCell{"", 0, st}
+			m.cells[row*m.cols+x+1] = modelCell{"", 0, st, string(link)}
 		}
 	})
 	if err != nil {
@@ -54,7 +55,7 @@ func (m *screenModel) apply(t *testing.T, frame []byte) {
 func (m *screenModel) row(y int) string {
 	var b strings.Builder
 	for _, c := range m.cells[y*m.cols : (y+1)*m.cols] {
-		fmt.Fprintf(&b, "%q/%d/%x ", c.text, c.width, c.style)
+		fmt.Fprintf(&b, "%q/%d/%x/%q ", c.text, c.width, c.style, c.link)
 	}
 	return b.String()
 }
@@ -86,6 +87,7 @@ func checkIncrementalRender(t *testing.T, seed uint64) {
 		"hello ", "\r\n", "\x1b[31mred\x1b[m", "\x1b[2J\x1b[H", "世界", "e\u0301", "\x1b[7mrev\x1b[m",
 		"\x1b[5;3Hx", "\x1b[K", "\x1b[1L", "\x1b[2M", "\x1b[?1049h", "\x1b[?1049l", "\x1b[3;5r\x1b[4;1H\n\n\x1b[r",
 		strings.Repeat("wrap", 12), "\x1b[38;2;1;2;3mrgb\x1b[m",
+		"\x1b]8;;https://a.example\x1b\\link\x1b]8;;\x1b\\", "\x1b]8;id=2;https://b.example\x07\x1b[1mbold link\x1b]8;;\x07\x1b[m",
 	}
 	for step := 0; step < 300; step++ {
 		switch k := r.IntN(21); {

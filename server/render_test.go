@@ -29,7 +29,7 @@ func TestAppendRowRunsWideCells(t *testing.T) {
 				buf := proto.AppendDrawHeader(nil, 0, proto.Cursor{})
 				buf = st.appendRowRuns(buf, 0, full)
 				got := append([]screenCell(nil), prev...)
-				err := eachDrawnCell(buf, func(_, x int, text []byte, w uint8, st proto.Style) {
+				err := eachDrawnCell(buf, func(_, x int, text []byte, w uint8, st proto.Style, _ []byte) {
 					r := rune(0)
 					if len(text) > 0 {
 						r = []rune(string(text))[0]
@@ -65,7 +65,7 @@ func TestAppendRowRunsWideCells(t *testing.T) {
 
 // eachDrawnCell calls fn for every cell of Draw payload p, at the column
 // the cell starts in, as a client applies them.
-func eachDrawnCell(p []byte, fn func(row, col int, text []byte, width uint8, st proto.Style)) error {
+func eachDrawnCell(p []byte, fn func(row, col int, text []byte, width uint8, st proto.Style, link []byte)) error {
 	_, _, dd, err := proto.DecodeDraw(p)
 	if err != nil {
 		return err
@@ -81,7 +81,7 @@ func eachDrawnCell(p []byte, fn func(row, col int, text []byte, width uint8, st 
 			if !ok {
 				break
 			}
-			fn(int(run.Row), col, text, width, run.Style)
+			fn(int(run.Row), col, text, width, run.Style, run.Link)
 			col += max(int(width), 1)
 		}
 	}
