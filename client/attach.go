@@ -14,28 +14,15 @@ import (
 	"github.com/gmux/gmux/proto"
 )
 
-// attach takes over the terminal: it forwards input events to the server
-// and applies the server's draws until an Exit frame or a lost server.
+// attach takes over the terminal from this process: it forwards input
+// events to the server and applies the server's draws until an Exit frame
+// or a lost server.
 func attach(fr *proto.Reader, w *frameWriter, o Options) int {
-	var pasting atomic.Bool
 	tty, err := tcell.NewDevTty()
-	var screen tcell.Screen
-	if err == nil {
-		screen, err = tcell.NewTerminfoScreenFromTty(&fastKeysTty{Tty: tty, w: w, pasting: &pasting})
-	}
-	if err == nil {
-		err = screen.Init()
-	}
 	if err != nil {
 		fmt.Fprintf(o.Stderr, "open terminal failed: %v\n", err)
 		return 1
 	}
-	screen.EnablePaste()
-	screen.Clear()
-	cols, rows := screen.Size()
-	sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
-	_ = w.send(proto.TypeResize, sz.Append(nil)) // a dead server shows below
-
 	// A hang-up or kill closes the connection; the server keeps the session.
 	// Closing the connection ends applyFrames, so the process exits
 	// through its deferred clean-up (profiles among it), silently.
@@ -51,6 +38,43 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 		time.AfterFunc(2*time.Second, func() { os.Exit(1) })
 		_ = w.conn.Close() // best effort
 	}()
+	status, message, err := drive(tty, os.Getenv("TERM"), fr, w)
+	if err != nil {
+		fmt.Fprintf(o.Stderr, "open terminal failed: %v\n", err)
+		return 1
+	}
+	if hungUp.Load() {
+		return 1
+	}
+	if message != "" {
+		fmt.Fprintln(o.Stdout, message)
+	}
+	return status
+}
+
+// drive runs an attached client on tty, a terminal of type termName, in
+// whichever process holds it: the client's own, or the server's when the
+// client passed it its terminal (Host). It returns the status and message
+// of the server's Exit frame, or of the lost connection, once the
+// terminal is restored.
+func drive(tty tcell.Tty, termName string, fr *proto.Reader, w *frameWriter) (int, string, error) {
+	var pasting atomic.Bool
+	ti, err := tcell.LookupTerminfo(termName)
+	if err != nil {
+		return 1, "", err
+	}
+	screen, err := tcell.NewTerminfoScreenFromTtyTerminfo(&fastKeysTty{Tty: tty, w: w, pasting: &pasting}, ti)
+	if err == nil {
+		err = screen.Init()
+	}
+	if err != nil {
+		return 1, "", err
+	}
+	screen.EnablePaste()
+	screen.Clear()
+	cols, rows := screen.Size()
+	sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
+	_ = w.send(proto.TypeResize, sz.Append(nil)) // a dead server shows below
 
 	go forwardEvents(screen, w, &pasting)
 
@@ -59,20 +83,14 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 	// tcell's terminfo screen is a sync.Locker; any other screen keeps
 	// tcell's drawing.
 	if lock, ok := screen.(sync.Locker); ok && usePainter(colors) {
-		paint = newPainter(tty, lock, colors, os.Getenv("TERM"))
+		paint = newPainter(tty, lock, colors, termName)
 	}
 	status, message := applyFrames(fr, w, screen, paint, colors)
 	if paint != nil {
 		paint.restore()
 	}
 	screen.Fini()
-	if hungUp.Load() {
-		return 1
-	}
-	if message != "" {
-		fmt.Fprintln(o.Stdout, message)
-	}
-	return status
+	return status, message, nil
 }
 
 // applyFrames reads server frames until the session ends for this client.

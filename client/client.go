@@ -49,18 +49,23 @@ func Run(o Options) int {
 // startsServer reports whether the command may start a server, as tmux's
 // new-session and start-server do.
 func startsServer(argv []string) bool {
+	return anyCommand(argv, func(name string) bool {
+		return name == "new" || name == "start" ||
+			len(name) >= 4 && strings.HasPrefix("new-session", name) ||
+			len(name) >= 3 && strings.HasPrefix("start-server", name)
+	})
+}
+
+// anyCommand reports whether argv is empty (the default command, new) or
+// the name of one of its commands (split at ";") satisfies match.
+func anyCommand(argv []string, match func(name string) bool) bool {
 	if len(argv) == 0 {
 		return true
 	}
 	first := true
 	for _, a := range argv {
-		if first {
-			switch {
-			case a == "new", a == "start",
-				len(a) >= 4 && strings.HasPrefix("new-session", a),
-				len(a) >= 3 && strings.HasPrefix("start-server", a):
-				return true
-			}
+		if first && match(a) {
+			return true
 		}
 		first = a == ";" || strings.HasSuffix(a, ";") && !strings.HasSuffix(a, "\\;")
 	}
@@ -151,12 +156,14 @@ func startServer(o Options) (*sock.Conn, error) {
 
 // handshake sends the client's hello with the command frame behind it, in one
 // write, so a command costs one round trip, and checks the server's hello.
-func handshake(conn *sock.Conn, fr *proto.Reader, path string, command []byte) error {
+// fds, if any, go with it: the terminal, for the server to drive if the
+// command attaches.
+func handshake(conn *sock.Conn, fr *proto.Reader, path string, command []byte, fds []int) error {
 	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
 	defer conn.SetDeadline(time.Time{})
 	b := proto.AppendHello(nil, proto.Version)
 	b = proto.AppendFrame(b, proto.TypeCommand, command)
-	if _, err := conn.Write(b); err != nil {
+	if err := conn.WriteWithFDs(b, fds); err != nil {
 		return fmt.Errorf("server on %s: %w", path, err)
 	}
 	v, err := proto.ReadHello(fr.Buffered())
@@ -172,7 +179,7 @@ func handshake(conn *sock.Conn, fr *proto.Reader, path string, command []byte) e
 // frameWriter serialises frame writes from the input and draw goroutines.
 type frameWriter struct {
 	mu   sync.Mutex
-	conn *sock.Conn
+	conn io.WriteCloser
 	buf  []byte
 }
 
@@ -205,14 +212,21 @@ func session(conn *sock.Conn, o Options) int {
 		Term: os.Getenv("TERM"),
 	}
 	fd := int(os.Stdin.Fd())
+	var passFDs []int
+	var saved *term.State
 	if term.IsTerminal(fd) {
 		req.TTY = true
 		if cols, rows, err := term.GetSize(fd); err == nil {
 			req.Cols, req.Rows = uint16(cols), uint16(rows)
 		}
+		if mayAttach(o.Argv) && !hostingDisabled() {
+			if st, err := term.GetState(fd); err == nil {
+				saved, passFDs = st, []int{fd}
+			}
+		}
 	}
 	fr := proto.NewReader(conn)
-	if err := handshake(conn, fr, o.SocketPath, req.Append(nil)); err != nil {
+	if err := handshake(conn, fr, o.SocketPath, req.Append(nil), passFDs); err != nil {
 		fmt.Fprintln(o.Stderr, err)
 		return 1
 	}
@@ -240,6 +254,8 @@ func session(conn *sock.Conn, o Options) int {
 			return int(e.Status)
 		case proto.TypeAttached:
 			return attach(fr, w, o)
+		case proto.TypeHosted:
+			return hosted(conn, fr, w, saved, o)
 		}
 	}
 }

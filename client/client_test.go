@@ -131,22 +131,30 @@ func TestMouseTracker(t *testing.T) {
 
 func TestStartsServer(t *testing.T) {
 	tests := []struct {
-		argv []string
-		want bool
+		argv                []string
+		starts, mayAttachIt bool
 	}{
-		{nil, true},
-		{[]string{"new", "-s", "x"}, true},
-		{[]string{"new-session"}, true},
-		{[]string{"new-s"}, true},
-		{[]string{"start"}, true},
-		{[]string{"ls"}, false},
-		{[]string{"attach"}, false},
-		{[]string{"ls", ";", "new"}, true},
-		{[]string{"send-keys", "new"}, false},
+		{nil, true, true},
+		{[]string{"new", "-s", "x"}, true, true},
+		{[]string{"new-session"}, true, true},
+		{[]string{"new-s"}, true, true},
+		{[]string{"start"}, true, false},
+		{[]string{"ls"}, false, false},
+		{[]string{"attach"}, false, true},
+		{[]string{"a", "-t", "x"}, false, true},
+		{[]string{"attach-session", "-t", "x"}, false, true},
+		{[]string{"ls", ";", "new"}, true, true},
+		{[]string{"ls;", "attach"}, false, true},
+		{[]string{"send-keys", "new"}, false, false},
+		{[]string{"send-keys", "attach"}, false, false},
+		{[]string{"send-keys", "x\\;", "attach"}, false, false},
 	}
 	for _, tt := range tests {
-		if got := startsServer(tt.argv); got != tt.want {
-			t.Errorf("startsServer(%q) = %v, want %v", tt.argv, got, tt.want)
+		if got := startsServer(tt.argv); got != tt.starts {
+			t.Errorf("startsServer(%q) = %v, want %v", tt.argv, got, tt.starts)
+		}
+		if got := mayAttach(tt.argv); got != tt.mayAttachIt {
+			t.Errorf("mayAttach(%q) = %v, want %v", tt.argv, got, tt.mayAttachIt)
 		}
 	}
 }

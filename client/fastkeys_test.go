@@ -104,7 +104,7 @@ func TestFastKeys(t *testing.T) {
 					t.Fatalf("tcell got %q, want %q", got, tt.toTcell)
 				}
 			}
-			w.conn.CloseWrite()
+			w.conn.(*sock.Conn).CloseWrite()
 			var sent []byte
 			for {
 				typ, p, err := fr.Next()

@@ -61,6 +61,10 @@ const (
 	TypeTitle     Type = 70 // string: set the outer terminal's title
 	TypeClipboard Type = 71 // bytes: set the outer terminal's clipboard (OSC 52)
 	TypeModes     Type = 72 // Modes: terminal features the client should enable
+	// TypeHosted (empty) answers a Command that passed the client's
+	// terminal and attached: the server now reads and draws that terminal
+	// itself, and the client only forwards Resize until an Exit.
+	TypeHosted Type = 73
 )
 
 // Errors returned by the codec.

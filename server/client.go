@@ -1,18 +1,18 @@
 package server
 
 import (
+	"io"
 	"runtime/debug"
 	"sync"
 	"time"
 
-	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
 
 // Client is an attached client: a terminal showing one session.
 type Client struct {
 	s    *Server
-	conn *sock.Conn
+	conn clientConn
 	id   int
 
 	// Guarded by Server.mu.
@@ -42,9 +42,19 @@ type Client struct {
 	view renderState
 }
 
+// clientConn is an attached client's connection, whose writes its writer
+// owns: a socket to the client process, or a pipe to the terminal host
+// inside this process.
+type clientConn interface {
+	io.Writer
+	Close() error
+	CloseWrite() error
+	SetWriteDeadline(time.Time) error
+}
+
 // attachClient turns a connection into an attached client of ctx.attach.
 // Called with s.mu held.
-func (s *Server) attachClient(conn *sock.Conn, ctx *cmdCtx, term string) *Client {
+func (s *Server) attachClient(conn clientConn, ctx *cmdCtx, term string) *Client {
 	sess := ctx.attach
 	if ctx.detachPrev {
 		s.detachAll(sess)

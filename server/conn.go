@@ -37,7 +37,9 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		return
 	}
 	_ = conn.SetDeadline(time.Now().Add(handshakeTimeout))
-	fr := proto.NewReader(conn)
+	fdr := &sock.FDReader{Conn: conn}
+	fr := proto.NewReader(fdr)
+	defer func() { closeFDs(fdr.FDs) }()
 	v, err := proto.ReadHello(fr.Buffered())
 	if err != nil {
 		s.debugf("connection: %v", err)
@@ -65,6 +67,8 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		return
 	}
 	_ = conn.SetDeadline(time.Time{})
+	passed := fdr.FDs
+	fdr.FDs, fdr.Refuse = nil, true // only a command may pass a terminal
 
 	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
 	status := 0
@@ -81,9 +85,16 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		err = s.runArgv(ctx, argv)
 	}
 	var client *Client
+	var hosted *hostedTerminal
 	if err == nil && ctx.attach != nil {
-		client = s.attachClient(conn, ctx, req.Term)
+		var clientConn clientConn = conn
+		if hosted = s.takeTerminal(passed); hosted != nil {
+			clientConn = hosted.client
+		}
+		passed = nil
+		client = s.attachClient(clientConn, ctx, req.Term)
 	}
+	closeFDs(passed)
 	if err != nil {
 		status = 1
 		fmt.Fprintln(&ctx.errOut, err)
@@ -93,6 +104,10 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	}
 	s.mu.Unlock()
 
+	if hosted != nil {
+		s.serveHosted(conn, fr, client, ctx, hosted, req.Term)
+		return
+	}
 	if client != nil {
 		client.run(fr, ctx)
 		return

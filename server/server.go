@@ -38,6 +38,8 @@ type Config struct {
 	ConfigFile string
 	Logger     *log.Logger
 	Verbose    bool
+	// Host, if set, lets the server drive the terminals clients pass it.
+	Host TerminalHost
 }
 
 // Server is the state of one gmux server.

@@ -167,7 +167,7 @@ func runServer(g globalFlags, socketPath string) int {
 		runtime.GOMAXPROCS(max(1, runtime.GOMAXPROCS(0)/2))
 	}
 	verbose := g.verbose || os.Getenv("GMUX_DEBUG") != ""
-	err := server.Run(server.Config{SocketPath: socketPath, ConfigFile: g.configFile, Logger: logger, Verbose: verbose})
+	err := server.Run(server.Config{SocketPath: socketPath, ConfigFile: g.configFile, Logger: logger, Verbose: verbose, Host: client.Host})
 	if err != nil {
 		if errors.Is(err, server.ErrServerRunning) {
 			return 0

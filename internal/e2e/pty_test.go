@@ -25,6 +25,8 @@ type client struct {
 	cmd  *exec.Cmd
 	ptm  *os.File // PTY master, pollable so Close interrupts the reader
 	term vt10x.Terminal
+	// ttyName is the PTY's slave, the client's terminal.
+	ttyName string
 
 	mu  sync.Mutex
 	raw []byte // every byte the client printed
@@ -36,6 +38,12 @@ type client struct {
 
 // startClient runs `gmux -S <sock> args...` in a cols x rows PTY.
 func startClient(t *testing.T, e *env, cols, rows int, args ...string) *client {
+	t.Helper()
+	return startClientEnv(t, e, nil, cols, rows, args...)
+}
+
+// startClientEnv is startClient with extra environment variables.
+func startClientEnv(t *testing.T, e *env, env []string, cols, rows int, args ...string) *client {
 	t.Helper()
 	ptm0, pts, err := pty.Open()
 	if err != nil {
@@ -57,6 +65,7 @@ func startClient(t *testing.T, e *env, cols, rows int, args ...string) *client {
 	c := &client{
 		t:        t,
 		name:     "client(" + strings.Join(args, " ") + ")",
+		ttyName:  pts.Name(),
 		ptm:      os.NewFile(uintptr(fd), "ptmx"),
 		readDone: make(chan struct{}),
 		exited:   make(chan struct{}),
@@ -67,7 +76,7 @@ func startClient(t *testing.T, e *env, cols, rows int, args ...string) *client {
 	c.term = vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(replyWriter{c.ptm}))
 
 	c.cmd = exec.Command(gmuxBin, append([]string{"-S", e.sock}, args...)...)
-	c.cmd.Env = e.vars
+	c.cmd.Env = append(append([]string(nil), e.vars...), env...)
 	c.cmd.Dir = e.home
 	c.cmd.Stdin, c.cmd.Stdout, c.cmd.Stderr = pts, pts, pts
 	c.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}

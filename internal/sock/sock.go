@@ -12,6 +12,7 @@ package sock
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sync/atomic"
 	"syscall"
@@ -141,4 +142,102 @@ func (c *Conn) control(f func(fd int) error) error {
 		return err
 	}
 	return ferr
+}
+
+// Pair returns two connected sockets, for a peer inside this process.
+func Pair() (*Conn, *Conn, error) {
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, nil, os.NewSyscallError("socketpair", err)
+	}
+	return &Conn{os.NewFile(uintptr(fds[0]), "pair")}, &Conn{os.NewFile(uintptr(fds[1]), "pair")}, nil
+}
+
+// WriteWithFDs writes b with descriptors fds attached to its first byte
+// (SCM_RIGHTS); the peer must read them with ReadWithFDs.
+func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
+	if len(fds) == 0 {
+		_, err := c.Write(b)
+		return err
+	}
+	raw, err := c.SyscallConn()
+	if err != nil {
+		return err
+	}
+	oob := unix.UnixRights(fds...)
+	var n int
+	var sendErr error
+	err = raw.Write(func(fd uintptr) bool {
+		n, sendErr = unix.SendmsgN(int(fd), b, oob, nil, 0)
+		return sendErr != unix.EAGAIN
+	})
+	if err == nil {
+		err = sendErr
+	}
+	if err != nil {
+		return os.NewSyscallError("sendmsg", err)
+	}
+	if n < len(b) {
+		_, err = c.Write(b[n:]) // the descriptors went with the first part
+	}
+	return err
+}
+
+// maxPassedFDs bounds the descriptors FDReader takes from one message;
+// the kernel closes any beyond the space given for them.
+const maxPassedFDs = 4
+
+// FDReader reads a Conn and keeps the descriptors (SCM_RIGHTS) passed
+// with the bytes it reads, close-on-exec, in FDs; their owner is whoever
+// takes them from there. (A plain Read would make the kernel discard
+// them.)
+type FDReader struct {
+	Conn *Conn
+	FDs  []int
+	// Refuse closes descriptors as they arrive instead of keeping them.
+	Refuse bool
+	oob    []byte
+}
+
+func (r *FDReader) Read(b []byte) (int, error) {
+	raw, err := r.Conn.SyscallConn()
+	if err != nil {
+		return 0, err
+	}
+	if r.oob == nil {
+		r.oob = make([]byte, unix.CmsgSpace(maxPassedFDs*4))
+	}
+	var n, oobn int
+	var recvErr error
+	err = raw.Read(func(fd uintptr) bool {
+		n, oobn, _, _, recvErr = unix.Recvmsg(int(fd), b, r.oob, unix.MSG_CMSG_CLOEXEC)
+		return recvErr != unix.EAGAIN
+	})
+	if err == nil {
+		err = recvErr
+	}
+	if err != nil {
+		return 0, os.NewSyscallError("recvmsg", err)
+	}
+	if oobn > 0 {
+		if msgs, err := unix.ParseSocketControlMessage(r.oob[:oobn]); err == nil {
+			for _, m := range msgs {
+				fds, err := unix.ParseUnixRights(&m)
+				if err != nil {
+					continue
+				}
+				if r.Refuse {
+					for _, fd := range fds {
+						_ = unix.Close(fd) // best effort
+					}
+					continue
+				}
+				r.FDs = append(r.FDs, fds...)
+			}
+		}
+	}
+	if n == 0 && len(b) > 0 {
+		return 0, io.EOF
+	}
+	return n, nil
 }

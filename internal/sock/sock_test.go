@@ -153,3 +153,54 @@ func TestListenOnExistingPath(t *testing.T) {
 		t.Fatal("second Listen on the same path succeeded")
 	}
 }
+
+func TestPassDescriptors(t *testing.T) {
+	a, b, err := Pair()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	defer b.Close()
+	f, err := os.CreateTemp(t.TempDir(), "passed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.WriteString("through the socket"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.WriteWithFDs([]byte("hello"), []int{int(f.Fd())}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Write([]byte(" again")); err != nil {
+		t.Fatal(err)
+	}
+	r := &FDReader{Conn: b}
+	var got []byte
+	buf := make([]byte, 64)
+	for len(got) < len("hello again") {
+		n, err := r.Read(buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, buf[:n]...)
+	}
+	if string(got) != "hello again" || len(r.FDs) != 1 {
+		t.Fatalf("read %q with %d descriptors, want %q with 1", got, len(r.FDs), "hello again")
+	}
+	passed := os.NewFile(uintptr(r.FDs[0]), "passed")
+	defer passed.Close()
+	text := make([]byte, 64)
+	n, err := passed.ReadAt(text, 0)
+	if string(text[:n]) != "through the socket" {
+		t.Fatalf("passed file reads %q (%v)", text[:n], err)
+	}
+	flags, err := unix.FcntlInt(uintptr(r.FDs[0]), unix.F_GETFD, 0)
+	if err != nil || flags&unix.FD_CLOEXEC == 0 {
+		t.Fatalf("passed descriptor is not close-on-exec (flags %#x, %v)", flags, err)
+	}
+	a.Close()
+	if n, err := r.Read(buf); n != 0 || err != io.EOF {
+		t.Fatalf("after close: %d, %v; want EOF", n, err)
+	}
+}

@@ -1,0 +1,251 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/gdamore/tcell/v2"
+	"golang.org/x/sys/unix"
+	"golang.org/x/term"
+
+	"github.com/gmux/gmux/internal/sock"
+	"github.com/gmux/gmux/proto"
+)
+
+// A client whose command may attach passes its terminal to the server
+// with the command, as tmux's client does. If the server attaches it, the
+// server reads and draws that terminal itself (Host, in the server's
+// process) and this process only forwards resizes until the Exit (hosted).
+// A keystroke's echo then wakes two processes, the server and the pane's
+// program, not four: every wake-up of a Go process costs tens of
+// microseconds on the machines we measure.
+
+// mayAttach reports whether argv may attach, so that the terminal is worth
+// passing: a new or attach command anywhere in it, or none at all.
+func mayAttach(argv []string) bool {
+	return anyCommand(argv, func(name string) bool {
+		return name == "new" || name == "a" || name == "at" || name == "att" ||
+			len(name) >= 4 && strings.HasPrefix("new-session", name) ||
+			len(name) >= 4 && strings.HasPrefix("attach-session", name)
+	})
+}
+
+// hostingDisabled lets a user keep the terminal in the client process
+// (GMUX_HOSTED=0), for a terminal the server cannot open or a comparison.
+func hostingDisabled() bool { return os.Getenv("GMUX_HOSTED") == "0" }
+
+// hosted waits while the server drives this client's terminal: it
+// forwards the terminal's size on SIGWINCH and returns with the server's
+// Exit. If the server is lost instead, it puts the terminal back as it
+// was (saved) before the server took it.
+func hosted(conn *sock.Conn, fr *proto.Reader, w *frameWriter, saved *term.State, o Options) int {
+	fd := int(os.Stdin.Fd())
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		var buf []byte
+		for sig := range sigs {
+			if sig != syscall.SIGWINCH {
+				// The server keeps the session and lets the terminal go
+				// when this connection closes.
+				_ = conn.Close()
+				return
+			}
+			if cols, rows, err := term.GetSize(fd); err == nil {
+				sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
+				buf = sz.Append(buf[:0])
+				_ = w.send(proto.TypeResize, buf) // a lost server shows below
+			}
+		}
+	}()
+	for {
+		typ, p, err := fr.Next()
+		if err != nil {
+			if errors.Is(err, os.ErrClosed) {
+				return 1 // hung up
+			}
+			restoreTerminal(fd, saved, o.Stdout)
+			fmt.Fprintln(o.Stdout, "[lost server]")
+			return 1
+		}
+		if typ == proto.TypeExit {
+			var e proto.Exit
+			if err := e.Decode(p); err != nil {
+				restoreTerminal(fd, saved, o.Stdout)
+				fmt.Fprintln(o.Stdout, "[lost server]")
+				return 1
+			}
+			if e.Message != "" {
+				fmt.Fprintln(o.Stdout, e.Message)
+			}
+			return int(e.Status)
+		}
+	}
+}
+
+// restoreTerminal undoes what a server that died while driving the
+// terminal left behind: raw mode, the alternate screen, a hidden cursor,
+// mouse and paste reporting.
+func restoreTerminal(fd int, saved *term.State, out io.Writer) {
+	if saved != nil {
+		_ = term.Restore(fd, saved) // best effort
+	}
+	_, _ = io.WriteString(out, "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1004l\x1b[0m\x1b[?25h\x1b[?1049l")
+}
+
+// Host drives a client's terminal in the server's process. tty is the
+// terminal the client passed; conn speaks the protocol with the server
+// as a client process would, from its Attached frame on; resized has a
+// value whenever the client reports that the terminal changed size.
+// It returns the Exit's status and message for the client process to
+// show, after putting the terminal back as it found it.
+func Host(tty *os.File, conn io.ReadWriteCloser, termName string, resized <-chan struct{}) (int, string) {
+	defer conn.Close()
+	t, err := newHostTty(tty)
+	if err != nil {
+		return 1, "open terminal failed: " + err.Error()
+	}
+	defer t.Close()
+	fr := proto.NewReader(conn)
+	w := &frameWriter{conn: conn}
+	for {
+		typ, _, err := fr.Next()
+		if err != nil {
+			return 1, "[lost server]"
+		}
+		if typ == proto.TypeAttached {
+			break
+		}
+	}
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-resized:
+				t.resized()
+			case <-done:
+				return
+			}
+		}
+	}()
+	status, message, err := drive(t, termName, fr, w)
+	if err != nil {
+		return 1, "open terminal failed: " + err.Error()
+	}
+	return status, message
+}
+
+// hostWriteTimeout bounds a write to a hosted terminal that stopped
+// reading (a stalled SSH connection, a terminal paused with ^S), so that
+// putting it back cannot hold the server's goroutine forever.
+const hostWriteTimeout = 10 * time.Second
+
+// hostTty is a tcell.Tty over a terminal passed to the server.
+type hostTty struct {
+	f     *os.File
+	fd    int
+	mu    sync.Mutex
+	cb    func()
+	saved *term.State
+}
+
+// newHostTty takes f, the client's terminal: it opens the terminal
+// afresh through /proc, so that the non-blocking mode Go's poller sets
+// stays on the server's own open file and never reaches the shell that
+// shares the client's, and closes f.
+func newHostTty(f *os.File) (*hostTty, error) {
+	defer f.Close()
+	raw, err := f.SyscallConn()
+	if err != nil {
+		return nil, err
+	}
+	var fd int
+	_ = raw.Control(func(u uintptr) { fd = int(u) })
+	own, err := os.OpenFile(fmt.Sprintf("/proc/self/fd/%d", fd), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		return nil, err
+	}
+	t := &hostTty{f: own}
+	raw, err = own.SyscallConn()
+	if err == nil {
+		err = raw.Control(func(u uintptr) { t.fd = int(u) })
+	}
+	if err == nil && !term.IsTerminal(t.fd) {
+		err = errors.New("not a terminal")
+	}
+	if err != nil {
+		_ = own.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+func (t *hostTty) Start() error {
+	_ = t.f.SetReadDeadline(time.Time{})
+	saved, err := term.MakeRaw(t.fd)
+	if err != nil {
+		return err
+	}
+	t.saved = saved
+	return nil
+}
+
+func (t *hostTty) Stop() error {
+	_ = t.f.SetReadDeadline(time.Now())
+	if t.saved == nil {
+		return nil
+	}
+	return term.Restore(t.fd, t.saved)
+}
+
+// Drain wakes a blocked Read: tcell waits for its input goroutine.
+func (t *hostTty) Drain() error { return t.f.SetReadDeadline(time.Now()) }
+
+func (t *hostTty) NotifyResize(cb func()) {
+	t.mu.Lock()
+	t.cb = cb
+	t.mu.Unlock()
+}
+
+func (t *hostTty) resized() {
+	t.mu.Lock()
+	cb := t.cb
+	t.mu.Unlock()
+	if cb != nil {
+		cb()
+	}
+}
+
+func (t *hostTty) WindowSize() (tcell.WindowSize, error) {
+	ws, err := unix.IoctlGetWinsize(t.fd, unix.TIOCGWINSZ)
+	if err != nil {
+		return tcell.WindowSize{}, err
+	}
+	return tcell.WindowSize{Width: max(int(ws.Col), 1), Height: max(int(ws.Row), 1),
+		PixelWidth: int(ws.Xpixel), PixelHeight: int(ws.Ypixel)}, nil
+}
+
+func (t *hostTty) Read(b []byte) (int, error) { return t.f.Read(b) }
+
+func (t *hostTty) Write(b []byte) (int, error) {
+	_ = t.f.SetWriteDeadline(time.Now().Add(hostWriteTimeout))
+	return t.f.Write(b)
+}
+
+// Close closes the terminal; tcell and Host both call it.
+func (t *hostTty) Close() error {
+	err := t.f.Close()
+	if errors.Is(err, os.ErrClosed) {
+		return nil
+	}
+	return err
+}

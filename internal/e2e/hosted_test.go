@@ -1,0 +1,90 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"golang.org/x/sys/unix"
+)
+
+// holdsTerminal reports whether process pid has tty open.
+func holdsTerminal(t *testing.T, pid int, tty string) bool {
+	t.Helper()
+	dir := filepath.Join("/proc", strconv.Itoa(pid), "fd")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("reading %s: %v", dir, err)
+	}
+	for _, e := range entries {
+		if target, err := os.Readlink(filepath.Join(dir, e.Name())); err == nil && target == tty {
+			return true
+		}
+	}
+	return false
+}
+
+// TestHostedTerminal: an attaching client passes its terminal, and the
+// server reads and draws it itself (as tmux's does) until the client
+// detaches; with GMUX_HOSTED=0 the client keeps it and relays.
+func TestHostedTerminal(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		env    []string
+		hosted bool
+	}{
+		{"hosted", nil, true},
+		{"relayed", []string{"GMUX_HOSTED=0"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t)
+			c := startClientEnv(t, e, tc.env, 100, 30, "new", "-s", "h")
+			c.waitFor(prompt)
+			c.send("echo typed-$((20+3))\r")
+			c.waitLine("typed-23")
+			pid := e.serverPid()
+			if got := holdsTerminal(t, pid, c.ttyName); got != tc.hosted {
+				t.Errorf("server holds the client's terminal %s: %v, want %v", c.ttyName, got, tc.hosted)
+			}
+			c.resize(90, 20)
+			e.waitDisplay("h", "#{pane_width}x#{pane_height}", "90x19")
+			c.detach("h")
+			if holdsTerminal(t, pid, c.ttyName) {
+				t.Errorf("server still holds %s after the client detached", c.ttyName)
+			}
+		})
+	}
+}
+
+// TestLostServerRestoresTerminal: when the server driving a client's
+// terminal dies, the client puts the terminal back (cooked mode, main
+// screen) and says the server is lost.
+func TestLostServerRestoresTerminal(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	c := startClient(t, e, 80, 24, "new", "-s", "l")
+	c.waitFor(prompt)
+	pid := e.serverPid()
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	code, out := c.wait()
+	if code != 1 || !strings.Contains(out, "[lost server]") {
+		t.Errorf("client after its server was killed: exit %d, output ending %q; want 1 and [lost server]", code, tail(out))
+	}
+	if !strings.Contains(out, "\x1b[?1049l") {
+		t.Errorf("client did not leave the alternate screen: output ends %q", tail(out))
+	}
+	tio, err := unix.IoctlGetTermios(int(c.ptm.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tio.Lflag&unix.ICANON == 0 || tio.Lflag&unix.ECHO == 0 {
+		t.Errorf("terminal left in raw mode (lflag %#x) after the server died", tio.Lflag)
+	}
+}
