@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 
+	"github.com/gmux/gmux/internal/rawio"
 	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
@@ -152,6 +153,7 @@ const hostWriteTimeout = 10 * time.Second
 // hostTty is a tcell.Tty over a terminal passed to the server.
 type hostTty struct {
 	f     *os.File
+	raw   syscall.RawConn
 	fd    int
 	mu    sync.Mutex
 	cb    func()
@@ -175,9 +177,9 @@ func newHostTty(f *os.File) (*hostTty, error) {
 		return nil, err
 	}
 	t := &hostTty{f: own}
-	raw, err = own.SyscallConn()
+	t.raw, err = own.SyscallConn()
 	if err == nil {
-		err = raw.Control(func(u uintptr) { t.fd = int(u) })
+		err = t.raw.Control(func(u uintptr) { t.fd = int(u) })
 	}
 	if err == nil && !term.IsTerminal(t.fd) {
 		err = errors.New("not a terminal")
@@ -230,15 +232,63 @@ func (t *hostTty) WindowSize() (tcell.WindowSize, error) {
 	if err != nil {
 		return tcell.WindowSize{}, err
 	}
-	return tcell.WindowSize{Width: max(int(ws.Col), 1), Height: max(int(ws.Row), 1),
-		PixelWidth: int(ws.Xpixel), PixelHeight: int(ws.Ypixel)}, nil
+	size := tcell.WindowSize{Width: int(ws.Col), Height: int(ws.Row), PixelWidth: int(ws.Xpixel), PixelHeight: int(ws.Ypixel)}
+	if size.Width == 0 || size.Height == 0 {
+		// A terminal that never had a size set: tcell's own default.
+		size.Width, size.Height = 80, 25
+	}
+	return size, nil
 }
 
-func (t *hostTty) Read(b []byte) (int, error) { return t.f.Read(b) }
+// Read and Write go through rawio: they are a keystroke's way in and its
+// echo's way out.
+func (t *hostTty) Read(b []byte) (int, error) {
+	for {
+		var n int
+		var err error
+		if perr := t.raw.Read(func(fd uintptr) bool {
+			n, err = rawio.Read(int(fd), b)
+			return err != syscall.EAGAIN
+		}); perr != nil {
+			return 0, perr // closed, or the deadline Drain set
+		}
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return 0, err
+		case n == 0 && len(b) > 0:
+			return 0, io.EOF
+		}
+		return n, nil
+	}
+}
 
 func (t *hostTty) Write(b []byte) (int, error) {
 	_ = t.f.SetWriteDeadline(time.Now().Add(hostWriteTimeout))
-	return t.f.Write(b)
+	written := 0
+	var err error
+	perr := t.raw.Write(func(fd uintptr) bool {
+		for written < len(b) {
+			var n int
+			n, err = rawio.Write(int(fd), b[written:])
+			switch {
+			case err == syscall.EAGAIN:
+				err = nil
+				return false // wait until the terminal takes more
+			case err == syscall.EINTR:
+				continue
+			case err != nil:
+				return true
+			}
+			written += n
+		}
+		return true
+	})
+	if perr != nil {
+		return written, perr
+	}
+	return written, err
 }
 
 // Close closes the terminal; tcell and Host both call it.

@@ -33,10 +33,13 @@ type Client struct {
 	pending []byte // whole frames waiting to be written
 	dirty   bool   // the view changed since the last frame
 	full    bool   // next frame redraws everything
-	closing bool   // an Exit frame is queued; nothing follows it
-	wake    chan struct{}
-	ack     chan struct{}
-	done    chan struct{}
+	// statusStale: something other than pane output changed, which the
+	// status line may show.
+	statusStale bool
+	closing     bool // an Exit frame is queued; nothing follows it
+	wake        chan struct{}
+	ack         chan struct{}
+	done        chan struct{}
 
 	// Owned by the writer goroutine.
 	view renderState
@@ -125,6 +128,20 @@ func (c *Client) markDirty() {
 	c.wmu.Lock()
 	was := c.dirty
 	c.dirty = true
+	c.statusStale = true
+	c.wmu.Unlock()
+	if !was {
+		c.poke()
+	}
+}
+
+// markOutput asks for a new frame for pane output, which leaves the
+// status line as it is unless it retitles the pane or renames a window
+// (compose checks those). Safe from any goroutine.
+func (c *Client) markOutput() {
+	c.wmu.Lock()
+	was := c.dirty
+	c.dirty = true
 	c.wmu.Unlock()
 	if !was {
 		c.poke()
@@ -136,6 +153,7 @@ func (c *Client) redrawAll() {
 	c.wmu.Lock()
 	c.dirty = true
 	c.full = true
+	c.statusStale = true
 	c.wmu.Unlock()
 	c.poke()
 }
@@ -247,6 +265,10 @@ func (c *Client) writeLoop() {
 		if dirty {
 			c.dirty = false
 			c.full = false
+			if c.statusStale {
+				c.view.statusStale = true
+				c.statusStale = false
+			}
 		}
 		c.wmu.Unlock()
 

@@ -15,6 +15,7 @@ import (
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
 
+	"github.com/gmux/gmux/internal/rawio"
 	"github.com/gmux/gmux/vt"
 )
 
@@ -200,7 +201,7 @@ func writeNonblock(f *os.File, b []byte) int {
 	n := 0
 	_ = rc.Write(func(fd uintptr) bool {
 		for n < len(b) {
-			m, err := unix.Write(int(fd), b[n:])
+			m, err := rawio.Write(int(fd), b[n:])
 			if err != nil || m <= 0 {
 				break
 			}
@@ -246,7 +247,7 @@ func (s *Server) readLoop(p *Pane) {
 		var rerr error
 		err = rc.Read(func(fd uintptr) bool {
 			bp = s.readBufs.Get().(*[]byte)
-			n, rerr = unix.Read(int(fd), *bp)
+			n, rerr = rawio.Read(int(fd), *bp)
 			if rerr == unix.EAGAIN {
 				s.readBufs.Put(bp)
 				bp = nil
@@ -301,7 +302,7 @@ func (s *Server) paneChanged(p *Pane) {
 	if w := p.window; w != nil && w.session != nil && w.session.current == w {
 		for c := range s.clients {
 			if c.session == w.session {
-				c.markDirty()
+				c.markOutput()
 			}
 		}
 	}

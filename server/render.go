@@ -51,6 +51,17 @@ type renderState struct {
 	// are per terminal, so they are mapped by URL.
 	links     []string
 	linkIndex map[string]uint32
+
+	// The status line is recomposed for a frame when statusStale (set by
+	// the writer for any change but pane output), or when what pane
+	// output can change on it differs from these: the message, the active
+	// pane's title and the windows' names (automatic names follow the
+	// foreground program). Formatting it was three quarters of an echo's
+	// render.
+	statusStale   bool
+	statusMessage string
+	statusTitle   string
+	statusNames   []string
 }
 
 // linkLimit bounds renderState.links: past it the table starts afresh
@@ -215,7 +226,8 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 	if statusOn {
 		paneRows--
 	}
-	if st.layoutChanged(w, statusOn, paneRows) || all {
+	all = st.layoutChanged(w, statusOn, paneRows) || all
+	if all {
 		clear(st.next)
 		clear(st.clusters)
 		clear(st.shadows)
@@ -235,9 +247,10 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		}
 		s.composePane(st, p, paneRows)
 	}
-	if statusOn {
+	if statusOn && (statusInputsChanged(c, st) || st.statusStale || all) {
 		s.composeStatus(c, st, st.rows-1)
 		st.dirty[st.rows-1] = true
+		st.statusStale = false
 	}
 	if p := w.active; p != nil {
 		p.mu.Lock()
@@ -250,6 +263,39 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		}
 	}
 	return cursor
+}
+
+// statusInputsChanged reports whether what pane output can change on c's
+// status line differs from the last frame's, and remembers it.
+func statusInputsChanged(c *Client, st *renderState) bool {
+	changed := false
+	if c.message != st.statusMessage {
+		st.statusMessage = c.message
+		changed = true
+	}
+	sess := c.session
+	title := ""
+	if w := sess.current; w != nil && w.active != nil {
+		p := w.active
+		p.mu.Lock()
+		title = p.term.Title()
+		p.mu.Unlock()
+	}
+	if title != st.statusTitle {
+		st.statusTitle = title
+		changed = true
+	}
+	if len(st.statusNames) != len(sess.windows) {
+		st.statusNames = make([]string, len(sess.windows))
+		changed = true
+	}
+	for i, w := range sess.windows {
+		if name := w.displayName(); name != st.statusNames[i] {
+			st.statusNames[i] = name
+			changed = true
+		}
+	}
+	return changed
 }
 
 // layoutChanged reports whether the layout differs from the last frame's,
