@@ -6,11 +6,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
@@ -233,6 +235,10 @@ func (p *Pane) drainInput() {
 	}
 }
 
+// readYieldInterval is how long a pane's reader runs before letting the
+// server's other goroutines have the CPU while its program floods.
+const readYieldInterval = time.Millisecond
+
 // readLoop feeds the PTY's output to the terminal until the program is
 // gone, then removes the pane. A read buffer is taken from the server's
 // pool only once output is ready, so idle panes hold none.
@@ -241,6 +247,7 @@ func (s *Server) readLoop(p *Pane) {
 	if err != nil {
 		s.log.Printf("pane %%%d: %v", p.id, err)
 	}
+	var yielded time.Time
 	for err == nil {
 		var bp *[]byte
 		var n int
@@ -257,6 +264,15 @@ func (s *Server) readLoop(p *Pane) {
 		})
 		if err == nil && n > 0 && rerr == nil {
 			s.feedOutput(p, (*bp)[:n])
+			// While a program floods, the read never waits, and the
+			// goroutines that draw the frames (the writer, a hosted
+			// terminal's painter) would get the CPU only when the
+			// scheduler preempts this one, every 10 ms, a step at a
+			// time: frames came 40-400 ms apart.
+			if now := time.Now(); now.Sub(yielded) >= readYieldInterval {
+				yielded = now
+				runtime.Gosched()
+			}
 		}
 		if bp != nil {
 			s.readBufs.Put(bp)
