@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"sync"
 	"syscall"
@@ -214,15 +215,18 @@ func session(conn *sock.Conn, o Options) int {
 	fd := int(os.Stdin.Fd())
 	var passFDs []int
 	var saved *term.State
+	var sigs chan os.Signal
 	if term.IsTerminal(fd) {
 		req.TTY = true
-		if cols, rows, err := term.GetSize(fd); err == nil {
-			req.Cols, req.Rows = uint16(cols), uint16(rows)
-		}
 		if mayAttach(o.Argv) && !hostingDisabled() {
 			if st, err := term.GetState(fd); err == nil {
 				saved, passFDs = st, []int{fd}
+				sigs = hostedSignals()
+				defer signal.Stop(sigs)
 			}
+		}
+		if cols, rows, err := term.GetSize(fd); err == nil {
+			req.Cols, req.Rows = uint16(cols), uint16(rows)
 		}
 	}
 	fr := proto.NewReader(conn)
@@ -253,9 +257,12 @@ func session(conn *sock.Conn, o Options) int {
 			}
 			return int(e.Status)
 		case proto.TypeAttached:
+			if sigs != nil {
+				signal.Stop(sigs) // the server relays: attach handles signals
+			}
 			return attach(fr, w, o)
 		case proto.TypeHosted:
-			return hosted(conn, fr, w, saved, o)
+			return hosted(conn, fr, w, fd, saved, sigs, o)
 		}
 	}
 }

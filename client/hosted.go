@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -42,22 +43,38 @@ func mayAttach(argv []string) bool {
 // (GMUX_HOSTED=0), for a terminal the server cannot open or a comparison.
 func hostingDisabled() bool { return os.Getenv("GMUX_HOSTED") == "0" }
 
-// hosted waits while the server drives this client's terminal: it
-// forwards the terminal's size on SIGWINCH and returns with the server's
-// Exit. If the server is lost instead, it puts the terminal back as it
-// was (saved) before the server took it.
-func hosted(conn *sock.Conn, fr *proto.Reader, w *frameWriter, saved *term.State, o Options) int {
-	fd := int(os.Stdin.Fd())
+// hostedSignals is installed before the command is sent when the terminal
+// goes with it, so that a resize while the server takes the terminal
+// over is not lost.
+func hostedSignals() chan os.Signal {
 	sigs := make(chan os.Signal, 4)
 	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM)
+	return sigs
+}
+
+// hostedLeaveWait bounds the wait, after a hang-up or SIGTERM, for the
+// server to put the terminal back and answer.
+const hostedLeaveWait = 2 * time.Second
+
+// hosted waits while the server drives this client's terminal (fd, as it
+// was before: saved): it forwards the terminal's size on SIGWINCH and
+// returns with the server's Exit. On SIGHUP or SIGTERM it half-closes the
+// connection, so the server puts the terminal back and lets it go before
+// this process leaves, silently. If the server is lost instead, it puts
+// the terminal back itself.
+func hosted(conn *sock.Conn, fr *proto.Reader, w *frameWriter, fd int, saved *term.State, sigs chan os.Signal, o Options) int {
 	defer signal.Stop(sigs)
+	var leaving atomic.Bool
 	go func() {
 		var buf []byte
 		for sig := range sigs {
 			if sig != syscall.SIGWINCH {
-				// The server keeps the session and lets the terminal go
-				// when this connection closes.
-				_ = conn.Close()
+				leaving.Store(true)
+				_ = conn.CloseWrite() // best effort
+				time.AfterFunc(hostedLeaveWait, func() {
+					restoreTerminal(fd, saved)
+					os.Exit(1)
+				})
 				return
 			}
 			if cols, rows, err := term.GetSize(fd); err == nil {
@@ -69,37 +86,38 @@ func hosted(conn *sock.Conn, fr *proto.Reader, w *frameWriter, saved *term.State
 	}()
 	for {
 		typ, p, err := fr.Next()
-		if err != nil {
-			if errors.Is(err, os.ErrClosed) {
-				return 1 // hung up
-			}
-			restoreTerminal(fd, saved, o.Stdout)
+		var e proto.Exit
+		if err == nil && typ != proto.TypeExit {
+			continue
+		}
+		if err == nil {
+			err = e.Decode(p)
+		}
+		switch {
+		case leaving.Load():
+			_ = term.Restore(fd, saved) // best effort
+			return 1
+		case err != nil:
+			restoreTerminal(fd, saved)
 			fmt.Fprintln(o.Stdout, "[lost server]")
 			return 1
 		}
-		if typ == proto.TypeExit {
-			var e proto.Exit
-			if err := e.Decode(p); err != nil {
-				restoreTerminal(fd, saved, o.Stdout)
-				fmt.Fprintln(o.Stdout, "[lost server]")
-				return 1
-			}
-			if e.Message != "" {
-				fmt.Fprintln(o.Stdout, e.Message)
-			}
-			return int(e.Status)
+		// The server put the terminal back; this makes sure of the modes
+		// should it have failed to.
+		_ = term.Restore(fd, saved) // best effort
+		if e.Message != "" {
+			fmt.Fprintln(o.Stdout, e.Message)
 		}
+		return int(e.Status)
 	}
 }
 
-// restoreTerminal undoes what a server that died while driving the
-// terminal left behind: raw mode, the alternate screen, a hidden cursor,
-// mouse and paste reporting.
-func restoreTerminal(fd int, saved *term.State, out io.Writer) {
-	if saved != nil {
-		_ = term.Restore(fd, saved) // best effort
-	}
-	_, _ = io.WriteString(out, "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1004l\x1b[0m\x1b[?25h\x1b[?1049l")
+// restoreTerminal undoes what a server that died while driving terminal
+// fd left behind: raw mode, the alternate screen, a hidden cursor, mouse
+// and paste reporting.
+func restoreTerminal(fd int, saved *term.State) {
+	_ = term.Restore(fd, saved) // best effort
+	_, _ = unix.Write(fd, []byte("\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1004l\x1b[0m\x1b[?25h\x1b[?1049l"))
 }
 
 // Host drives a client's terminal in the server's process. tty is the
@@ -112,7 +130,7 @@ func Host(tty *os.File, conn io.ReadWriteCloser, termName string, resized <-chan
 	defer conn.Close()
 	t, err := newHostTty(tty)
 	if err != nil {
-		return 1, "open terminal failed: " + err.Error()
+		return 1, "gmux: the server cannot drive your terminal (GMUX_HOSTED=0 keeps it in the client): " + err.Error()
 	}
 	defer t.Close()
 	fr := proto.NewReader(conn)
@@ -140,7 +158,7 @@ func Host(tty *os.File, conn io.ReadWriteCloser, termName string, resized <-chan
 	}()
 	status, message, err := drive(t, termName, fr, w)
 	if err != nil {
-		return 1, "open terminal failed: " + err.Error()
+		return 1, "gmux: the server cannot drive your terminal (GMUX_HOSTED=0 keeps it in the client): " + err.Error()
 	}
 	return status, message
 }
@@ -160,32 +178,17 @@ type hostTty struct {
 	saved *term.State
 }
 
-// newHostTty takes f, the client's terminal: it opens the terminal
-// afresh through /proc, so that the non-blocking mode Go's poller sets
-// stays on the server's own open file and never reaches the shell that
-// shares the client's, and closes f.
+// newHostTty wraps f, the client's terminal as the server reopened it:
+// non-blocking, on an open file description of the server's own.
 func newHostTty(f *os.File) (*hostTty, error) {
-	defer f.Close()
-	raw, err := f.SyscallConn()
-	if err != nil {
-		return nil, err
-	}
-	var fd int
-	_ = raw.Control(func(u uintptr) { fd = int(u) })
-	own, err := os.OpenFile(fmt.Sprintf("/proc/self/fd/%d", fd), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		return nil, err
-	}
-	t := &hostTty{f: own}
-	t.raw, err = own.SyscallConn()
+	t := &hostTty{f: f}
+	var err error
+	t.raw, err = f.SyscallConn()
 	if err == nil {
 		err = t.raw.Control(func(u uintptr) { t.fd = int(u) })
 	}
-	if err == nil && !term.IsTerminal(t.fd) {
-		err = errors.New("not a terminal")
-	}
 	if err != nil {
-		_ = own.Close()
+		_ = f.Close()
 		return nil, err
 	}
 	return t, nil

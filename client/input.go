@@ -14,6 +14,13 @@ import (
 // screen is finalised or the server is gone.
 // pasting is set while a bracketed paste is open.
 func forwardEvents(screen tcell.Screen, w *frameWriter, pasting *atomic.Bool) {
+	defer func() {
+		// In a hosted terminal this runs in the server: a bug here must
+		// end this client's attachment, not the server.
+		if r := recover(); r != nil {
+			_ = w.conn.Close()
+		}
+	}()
 	var paste []byte
 	var buf []byte
 	var mouse mouseTracker

@@ -88,7 +88,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	var hosted *hostedTerminal
 	if err == nil && ctx.attach != nil {
 		var clientConn clientConn = conn
-		if hosted = s.takeTerminal(passed); hosted != nil {
+		if hosted = s.takeTerminal(passed, req.Env); hosted != nil {
 			clientConn = hosted.client
 		}
 		passed = nil

@@ -1,9 +1,15 @@
 package server
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strconv"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
@@ -58,20 +64,84 @@ func (p *pipeConn) Close() error {
 func (p *pipeConn) SetWriteDeadline(time.Time) error { return nil }
 
 // takeTerminal takes the descriptors passed with a command that attaches:
-// one terminal, which the server will drive if it has a TerminalHost.
-// Descriptors it does not take are closed.
-func (s *Server) takeTerminal(fds []int) *hostedTerminal {
+// one terminal, which the server drives if it has a TerminalHost, can open
+// the terminal itself, and would drive it as the client would (env is the
+// client's). Otherwise the client keeps its terminal and the server
+// relays. Descriptors it does not take are closed.
+func (s *Server) takeTerminal(fds []int, env []string) *hostedTerminal {
+	defer closeFDs(fds)
 	if s.cfg.Host == nil || len(fds) != 1 {
-		closeFDs(fds)
+		return nil
+	}
+	if name, ok := envDiffers(env); ok {
+		s.debugf("hosted terminal: client's %s differs from the server's; relaying", name)
+		return nil
+	}
+	tty, err := reopenTerminal(fds[0])
+	if err != nil {
+		s.debugf("hosted terminal: %v; relaying", err)
 		return nil
 	}
 	host, client := pipePair()
-	return &hostedTerminal{tty: os.NewFile(uintptr(fds[0]), "tty"), host: host, client: client}
+	return &hostedTerminal{tty: tty, host: host, client: client}
+}
+
+// hostEnv are the variables that decide how a terminal is driven (tcell
+// reads them from the process's environment: locale, colours, the
+// alternate screen) and so must agree for the server to drive a client's.
+var hostEnv = [...]string{"LC_ALL", "LC_CTYPE", "LANG", "COLORTERM", "NO_COLOR",
+	"TCELL_TRUECOLOR", "TCELL_ALTSCREEN", "GMUX_TCELL_DRAW", "RUNEWIDTH_EASTASIAN"}
+
+// envDiffers reports the first of hostEnv whose value in env differs
+// from the server's own.
+func envDiffers(env []string) (string, bool) {
+	for _, name := range hostEnv {
+		if lookupEnv(env, name) != os.Getenv(name) {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// reopenTerminal opens the terminal behind passed descriptor fd afresh,
+// through /proc, non-blocking: Go's poller needs it non-blocking, and on
+// a description of its own that mode never reaches the shell that shares
+// the client's. It fails where the server may not open the terminal
+// (a client run under su), and then the client keeps it.
+func reopenTerminal(fd int) (*os.File, error) {
+	f, err := os.OpenFile("/proc/self/fd/"+strconv.Itoa(fd), os.O_RDWR|unix.O_NOCTTY|unix.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fmt.Errorf("reopen terminal: %w", err)
+	}
+	raw, err := f.SyscallConn()
+	var flags int
+	var isTerm bool
+	if err == nil {
+		err = raw.Control(func(u uintptr) {
+			flags, _ = unix.FcntlInt(u, unix.F_GETFL, 0)
+			_, terr := unix.IoctlGetTermios(int(u), unix.TCGETS)
+			isTerm = terr == nil
+		})
+	}
+	switch {
+	case err != nil:
+	case !isTerm:
+		err = errors.New("passed descriptor is not a terminal")
+	case flags&unix.O_NONBLOCK == 0:
+		// The host reads and writes it with raw system calls, which
+		// must never block.
+		err = errors.New("terminal is not non-blocking")
+	}
+	if err != nil {
+		_ = f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 func closeFDs(fds []int) {
 	for _, fd := range fds {
-		_ = os.NewFile(uintptr(fd), "").Close() // best effort
+		_ = unix.Close(fd) // best effort
 	}
 }
 
@@ -92,6 +162,16 @@ func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, ctx *
 	}
 	hostDone := make(chan exit, 1)
 	go func() {
+		// tcell and the painter now run in the server: a bug there must
+		// cost this client its terminal, not every session. (tcell's own
+		// goroutines cannot be guarded.)
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Printf("client %d: terminal host panic: %v\n%s", c.id, r, debug.Stack())
+				_ = h.host.Close()
+				hostDone <- exit{1, "[lost server: terminal host failed]"}
+			}
+		}()
 		status, message := s.cfg.Host(h.tty, h.host, term, resized)
 		hostDone <- exit{status, message}
 	}()

@@ -54,13 +54,16 @@ type renderState struct {
 
 	// The status line is recomposed for a frame when statusStale (set by
 	// the writer for any change but pane output), or when what pane
-	// output can change on it differs from these: the message, the active
-	// pane's title and the windows' names (automatic names follow the
-	// foreground program). Formatting it was three quarters of an echo's
-	// render.
+	// output changes on it, as tmux redraws it, differs from these: the
+	// message, the active pane's title and path (OSC 2, OSC 7) and the
+	// windows' names (automatic names follow the foreground program).
+	// Other values a status format may show (the cursor, the history
+	// size) refresh with status-interval, as in tmux. Formatting the
+	// status was three quarters of an echo's render.
 	statusStale   bool
 	statusMessage string
 	statusTitle   string
+	statusCwd     string
 	statusNames   []string
 }
 
@@ -274,15 +277,15 @@ func statusInputsChanged(c *Client, st *renderState) bool {
 		changed = true
 	}
 	sess := c.session
-	title := ""
+	title, cwd := "", ""
 	if w := sess.current; w != nil && w.active != nil {
 		p := w.active
 		p.mu.Lock()
-		title = p.term.Title()
+		title, cwd = p.term.Title(), p.term.Cwd()
 		p.mu.Unlock()
 	}
-	if title != st.statusTitle {
-		st.statusTitle = title
+	if title != st.statusTitle || cwd != st.statusCwd {
+		st.statusTitle, st.statusCwd = title, cwd
 		changed = true
 	}
 	if len(st.statusNames) != len(sess.windows) {

@@ -74,7 +74,7 @@ func checkIncrementalRender(t *testing.T, seed uint64) {
 	s := &Server{clients: map[*Client]struct{}{}, options: newOptions()}
 	// No clock in the status line: an incremental frame shows the time of
 	// the last status tick, a full render the time now.
-	sess := &Session{name: "t", options: map[string]string{"status-right": "#{pane_title}"}, cols: 30, rows: 9}
+	sess := &Session{name: "t", options: map[string]string{"status-right": "#{pane_title} #{pane_current_path}"}, cols: 30, rows: 9}
 	w := &Window{session: sess, cols: 30, rows: 9, name: "sh"}
 	sess.windows, sess.current = []*Window{w}, w
 	mkPane := func(id, x, y, cols, rows int) *Pane {
@@ -88,7 +88,7 @@ func checkIncrementalRender(t *testing.T, seed uint64) {
 	outputs := []string{
 		"hello ", "\r\n", "\x1b[31mred\x1b[m", "\x1b[2J\x1b[H", "世界", "e\u0301", "\x1b[7mrev\x1b[m",
 		"\x1b[5;3Hx", "\x1b[K", "\x1b[1L", "\x1b[2M", "\x1b[?1049h", "\x1b[?1049l", "\x1b[3;5r\x1b[4;1H\n\n\x1b[r",
-		strings.Repeat("wrap", 12), "\x1b[38;2;1;2;3mrgb\x1b[m", "\x1b]2;retitled\x07", "\x1b]2;again\x1b\\",
+		strings.Repeat("wrap", 12), "\x1b[38;2;1;2;3mrgb\x1b[m", "\x1b]2;retitled\x07", "\x1b]2;again\x1b\\", "\x1b]7;file://host/tmp\x07", "\x1b]7;file://host/srv\x07",
 		"\x1b]8;;https://a.example\x1b\\link\x1b]8;;\x1b\\", "\x1b]8;id=2;https://b.example\x07\x1b[1mbold link\x1b]8;;\x07\x1b[m",
 	}
 	for step := 0; step < 300; step++ {

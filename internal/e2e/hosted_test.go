@@ -29,7 +29,9 @@ func holdsTerminal(t *testing.T, pid int, tty string) bool {
 
 // TestHostedTerminal: an attaching client passes its terminal, and the
 // server reads and draws it itself (as tmux's does) until the client
-// detaches; with GMUX_HOSTED=0 the client keeps it and relays.
+// detaches; with GMUX_HOSTED=0, or where the server would draw it
+// differently (another locale or colour setting), the client keeps it and
+// relays.
 func TestHostedTerminal(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
@@ -39,11 +41,13 @@ func TestHostedTerminal(t *testing.T) {
 	}{
 		{"hosted", nil, true},
 		{"relayed", []string{"GMUX_HOSTED=0"}, false},
+		{"other colours", []string{"COLORTERM=truecolor-elsewhere"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			e := newEnv(t)
-			c := startClientEnv(t, e, tc.env, 100, 30, "new", "-s", "h")
+			e.mustRun("new-session", "-d", "-s", "h", "-x", "100", "-y", "29")
+			c := startClientEnv(t, e, tc.env, 100, 30, "attach", "-t", "h")
 			c.waitFor(prompt)
 			c.send("echo typed-$((20+3))\r")
 			c.waitLine("typed-23")
@@ -77,14 +81,40 @@ func TestLostServerRestoresTerminal(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "[lost server]") {
 		t.Errorf("client after its server was killed: exit %d, output ending %q; want 1 and [lost server]", code, tail(out))
 	}
+	c.checkRestored(out, "after the server died")
+}
+
+// checkRestored checks that the client's terminal is back in cooked mode
+// and off the alternate screen, given everything the client printed.
+func (c *client) checkRestored(out, when string) {
+	c.t.Helper()
 	if !strings.Contains(out, "\x1b[?1049l") {
-		t.Errorf("client did not leave the alternate screen: output ends %q", tail(out))
+		c.t.Errorf("terminal still on the alternate screen %s: output ends %q", when, tail(out))
 	}
 	tio, err := unix.IoctlGetTermios(int(c.ptm.Fd()), unix.TCGETS)
 	if err != nil {
-		t.Fatal(err)
+		c.t.Fatal(err)
 	}
 	if tio.Lflag&unix.ICANON == 0 || tio.Lflag&unix.ECHO == 0 {
-		t.Errorf("terminal left in raw mode (lflag %#x) after the server died", tio.Lflag)
+		c.t.Errorf("terminal left in raw mode (lflag %#x) %s", tio.Lflag, when)
 	}
+}
+
+// TestHostedClientTerminated: a client whose terminal the server drives
+// leaves silently on SIGTERM, and only after the server has put the
+// terminal back; the session stays.
+func TestHostedClientTerminated(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	c := startClient(t, e, 80, 24, "new", "-s", "term")
+	c.waitFor(prompt)
+	if err := c.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	code, out := c.wait()
+	if code != 1 || strings.Contains(out, "[lost server]") || strings.Contains(out, "[detached") {
+		t.Errorf("client after SIGTERM: exit %d, output ending %q; want 1 and no message", code, tail(out))
+	}
+	c.checkRestored(out, "after SIGTERM")
+	e.waitAttached("term", false)
 }

@@ -144,15 +144,6 @@ func (c *Conn) control(f func(fd int) error) error {
 	return ferr
 }
 
-// Pair returns two connected sockets, for a peer inside this process.
-func Pair() (*Conn, *Conn, error) {
-	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
-	if err != nil {
-		return nil, nil, os.NewSyscallError("socketpair", err)
-	}
-	return &Conn{os.NewFile(uintptr(fds[0]), "pair")}, &Conn{os.NewFile(uintptr(fds[1]), "pair")}, nil
-}
-
 // WriteWithFDs writes b with descriptors fds attached to its first byte
 // (SCM_RIGHTS); the peer must read them with ReadWithFDs.
 func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
@@ -190,12 +181,14 @@ const maxPassedFDs = 4
 // FDReader reads a Conn and keeps the descriptors (SCM_RIGHTS) passed
 // with the bytes it reads, close-on-exec, in FDs; their owner is whoever
 // takes them from there. (A plain Read would make the kernel discard
-// them.)
+// them.) Only the first message's are kept, so a peer cannot fill the
+// process's descriptor table; later ones are closed.
 type FDReader struct {
 	Conn *Conn
 	FDs  []int
 	// Refuse closes descriptors as they arrive instead of keeping them.
 	Refuse bool
+	took   bool // a message's descriptors were kept
 	oob    []byte
 }
 
@@ -226,13 +219,14 @@ func (r *FDReader) Read(b []byte) (int, error) {
 				if err != nil {
 					continue
 				}
-				if r.Refuse {
+				if r.Refuse || r.took {
 					for _, fd := range fds {
 						_ = unix.Close(fd) // best effort
 					}
 					continue
 				}
 				r.FDs = append(r.FDs, fds...)
+				r.took = true
 			}
 		}
 	}

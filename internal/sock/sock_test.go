@@ -154,8 +154,17 @@ func TestListenOnExistingPath(t *testing.T) {
 	}
 }
 
+// pair returns two connected sockets.
+func pair() (*Conn, *Conn, error) {
+	fds, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, nil, os.NewSyscallError("socketpair", err)
+	}
+	return &Conn{os.NewFile(uintptr(fds[0]), "pair")}, &Conn{os.NewFile(uintptr(fds[1]), "pair")}, nil
+}
+
 func TestPassDescriptors(t *testing.T) {
-	a, b, err := Pair()
+	a, b, err := pair()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +181,8 @@ func TestPassDescriptors(t *testing.T) {
 	if err := a.WriteWithFDs([]byte("hello"), []int{int(f.Fd())}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.Write([]byte(" again")); err != nil {
+	// A second message's descriptors are not kept.
+	if err := a.WriteWithFDs([]byte(" again"), []int{int(f.Fd()), int(f.Fd())}); err != nil {
 		t.Fatal(err)
 	}
 	r := &FDReader{Conn: b}
