@@ -414,7 +414,7 @@ func tputRows(f tputFigures, errs map[string]string, systems []*system, size int
 	rep.add("tput_attached_of_bare", "attached / bare PTY", "x", 2, ofBare(modeAttached), atLeastAbs(0.75, "x"))
 	rep.add("tput_attached_srv_cpu_per_mb", "attached: server CPU per MB", "s/MB", 4,
 		vals(modeAttached, perMB(func(r tputResult) float64 { return r.srvCPU }), false), atMost("tmux", 1.0/3))
-	rep.note("client CPU: tmux's server writes to the client's terminal itself, so its client process is nearly idle")
+	rep.note("client CPU: both servers read and write the client's terminal themselves (gmux relays through its client only with GMUX_HOSTED=0), so the client processes are nearly idle")
 	rep.note("longest output gap/stall: longest time the client's reader waited in read() while the pane produced" +
 		" (on a loaded machine this includes the harness's own scheduling delays)")
 	rep.add("tput_attached_cli_cpu_per_mb", "attached: client CPU per MB", "s/MB", 4,
