@@ -36,10 +36,13 @@ type Client struct {
 	// statusStale: something other than pane output changed, which the
 	// status line may show.
 	statusStale bool
-	closing     bool // an Exit frame is queued; nothing follows it
-	wake        chan struct{}
-	ack         chan struct{}
-	done        chan struct{}
+	// bell: a bell is due; however many rang since the last frame, the
+	// terminal rings once.
+	bell    bool
+	closing bool // an Exit frame is queued; nothing follows it
+	wake    chan struct{}
+	ack     chan struct{}
+	done    chan struct{}
 
 	// Owned by the writer goroutine.
 	view renderState
@@ -148,6 +151,15 @@ func (c *Client) markOutput() {
 	}
 }
 
+// ringBell rings the client's terminal with its next write. Safe from any
+// goroutine.
+func (c *Client) ringBell() {
+	c.wmu.Lock()
+	c.bell = true
+	c.wmu.Unlock()
+	c.poke()
+}
+
 // redrawAll asks for a frame that redraws the whole screen.
 func (c *Client) redrawAll() {
 	c.wmu.Lock()
@@ -254,6 +266,10 @@ func (c *Client) writeLoop() {
 		c.wmu.Lock()
 		buf = append(buf[:0], c.pending...)
 		c.pending = c.pending[:0]
+		if c.bell && !c.closing {
+			buf = proto.AppendFrame(buf, proto.TypeBell, nil)
+			c.bell = false
+		}
 		closing := c.closing
 		dirty := c.dirty && !inFlight && !closing && frameDue == nil
 		if wait := minFrameInterval - time.Since(lastFrame); dirty && wait > 0 {

@@ -47,6 +47,7 @@ var optionDefs = map[string]optionDef{
 	"pane-base-index":    {kind: optNumber, def: "0", min: 0, max: 100000},
 	"mouse":              {kind: optFlag, def: "off"},
 	"set-titles":         {kind: optFlag, def: "off"},
+	"set-titles-string":  {kind: optString, def: "#S:#I:#W - \"#T\" #{session_alerts}"},
 	"automatic-rename":   {kind: optFlag, def: "on"},
 	"repeat-time":        {kind: optNumber, def: "500", min: 0, max: 2_000_000},
 	"display-time":       {kind: optNumber, def: "750", min: 0, max: 2_000_000},

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/gmux/gmux/internal/rawio"
+	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/vt"
 )
 
@@ -39,12 +40,33 @@ type Pane struct {
 	// mu guards term: the PTY reader writes it, renderers and commands read it.
 	mu   sync.Mutex
 	term *vt.Terminal
+	// events are what term's callbacks reported during a write, for the
+	// reader to act on once mu is released (acting takes Server.mu,
+	// which is taken before mu elsewhere). Guarded by mu.
+	events paneEvents
 
 	inMu   sync.Mutex
 	inBuf  []byte
 	inBusy bool // a drainInput goroutine runs; direct writes must wait their turn
 
 	dead bool // the program exited; set under Server.mu
+}
+
+// paneEvents are what a pane's output asks of its clients' terminals.
+type paneEvents struct {
+	bell      bool
+	clipboard []byte // an OSC 52 store, if set
+}
+
+// termOptions connects a pane's terminal to the pane: replies go to the
+// program, bells and clipboard stores to p.events.
+func (p *Pane) termOptions(historyLimit int) vt.Options {
+	return vt.Options{
+		HistoryLimit: historyLimit,
+		Reply:        p.writeInput,
+		Bell:         func() { p.events.bell = true },
+		Clipboard:    func(_ string, data []byte) { p.events.clipboard = data },
+	}
 }
 
 type paneSpec struct {
@@ -65,10 +87,7 @@ func (s *Server) newPane(spec paneSpec) (*Pane, error) {
 		cols: max(spec.cols, 1),
 		rows: max(spec.rows, 1),
 	}
-	p.term = vt.New(p.cols, p.rows, vt.Options{
-		HistoryLimit: s.options.int("history-limit", 2000),
-		Reply:        p.writeInput,
-	})
+	p.term = vt.New(p.cols, p.rows, p.termOptions(s.options.int("history-limit", 2000)))
 
 	argv := spec.argv
 	if len(argv) == 0 {
@@ -299,6 +318,7 @@ func (s *Server) readLoop(p *Pane) {
 // vt is fuzzed never to panic; if it ever does, the pane loses that
 // output, not the server its sessions.
 func (s *Server) feedOutput(p *Pane, b []byte) {
+	var ev paneEvents
 	func() {
 		p.mu.Lock()
 		defer p.mu.Unlock()
@@ -308,21 +328,57 @@ func (s *Server) feedOutput(p *Pane, b []byte) {
 			}
 		}()
 		_, _ = p.term.Write(b) // vt never fails
+		ev, p.events = p.events, paneEvents{}
 	}()
-	s.paneChanged(p)
+	s.paneChanged(p, ev)
 }
 
-// paneChanged wakes the clients that show p.
-func (s *Server) paneChanged(p *Pane) {
+// paneChanged wakes the clients that show p, and passes them the bell and
+// clipboard stores of its output, as tmux's bell-action, visual-bell and
+// set-clipboard options say.
+func (s *Server) paneChanged(p *Pane, ev paneEvents) {
 	s.mu.Lock()
-	if w := p.window; w != nil && w.session != nil && w.session.current == w {
-		for c := range s.clients {
-			if c.session == w.session {
-				c.markOutput()
+	defer s.mu.Unlock()
+	w := p.window
+	if w == nil || w.session == nil {
+		return
+	}
+	sess := w.session
+	current := sess.current == w
+	bell := ev.bell && s.bellWanted(sess, current)
+	clipboard := ev.clipboard != nil && s.sessionOption(sess, "set-clipboard") != "off"
+	for c := range s.clients {
+		if c.session != sess {
+			continue
+		}
+		if current {
+			c.markOutput()
+		}
+		if bell {
+			if s.sessionOption(sess, "visual-bell") == "on" {
+				s.showMessage(c, "Bell in window "+strconv.Itoa(w.index))
+			} else {
+				c.ringBell()
 			}
 		}
+		if clipboard {
+			c.send(proto.TypeClipboard, ev.clipboard)
+		}
 	}
-	s.mu.Unlock()
+}
+
+// bellWanted reports whether a bell in a window of sess, the current one
+// or another, reaches its clients (bell-action).
+func (s *Server) bellWanted(sess *Session, current bool) bool {
+	switch s.sessionOption(sess, "bell-action") {
+	case "any":
+		return true
+	case "current":
+		return current
+	case "other":
+		return !current
+	}
+	return false
 }
 
 // paneExited removes a dead pane and whatever it leaves empty.

@@ -61,6 +61,8 @@ type renderState struct {
 	// size) refresh with status-interval, as in tmux. Formatting the
 	// status was three quarters of an echo's render.
 	statusStale   bool
+	title         string // for the outer terminal (set-titles)
+	sentTitle     string
 	statusMessage string
 	statusTitle   string
 	statusCwd     string
@@ -111,6 +113,10 @@ func (s *Server) renderClient(c *Client, buf []byte, full bool) ([]byte, bool) {
 	}
 	cursor := s.compose(c, st, full)
 	s.updateModes(c)
+	if st.title != st.sentTitle {
+		buf = proto.AppendFrame(buf, proto.TypeTitle, []byte(st.title))
+		st.sentTitle = st.title
+	}
 
 	var flags uint8
 	if full {
@@ -250,10 +256,17 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		}
 		s.composePane(st, p, paneRows)
 	}
-	if statusOn && (statusInputsChanged(c, st) || st.statusStale || all) {
-		s.composeStatus(c, st, st.rows-1)
-		st.dirty[st.rows-1] = true
+	if statusInputsChanged(c, st) || st.statusStale || all {
 		st.statusStale = false
+		if statusOn {
+			s.composeStatus(c, st, st.rows-1)
+			st.dirty[st.rows-1] = true
+		}
+		// The outer terminal's title follows the same inputs.
+		if s.sessionOption(sess, "set-titles") == "on" {
+			f := formatCtx{s: s, sess: sess, win: w, pane: w.active, client: c}
+			st.title = strftime(f.expand(s.sessionOption(sess, "set-titles-string")), time.Now())
+		}
 	}
 	if p := w.active; p != nil {
 		p.mu.Lock()

@@ -14,7 +14,8 @@ func oneWindowView(cols, rows int) (*Server, *Client, *Pane) {
 	sess := &Session{name: "t", options: map[string]string{}, cols: cols, rows: rows}
 	w := &Window{session: sess, cols: cols, rows: rows, name: "sh"}
 	sess.windows, sess.current = []*Window{w}, w
-	p := &Pane{id: 1, window: w, cols: cols, rows: rows, term: vt.New(cols, rows, vt.Options{})}
+	p := &Pane{id: 1, window: w, cols: cols, rows: rows}
+	p.term = vt.New(cols, rows, p.termOptions(2000))
 	w.panes, w.active = []*Pane{p}, p
 	c := &Client{s: s, session: sess, cols: cols, rows: rows + 1, keyTable: "root", wake: make(chan struct{}, 1)}
 	return s, c, p

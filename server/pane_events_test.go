@@ -1,0 +1,101 @@
+package server
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/gmux/gmux/proto"
+)
+
+// frames decodes the frames in b.
+func frames(t *testing.T, b []byte) map[proto.Type][]string {
+	t.Helper()
+	out := map[proto.Type][]string{}
+	fr := proto.NewReader(bytes.NewReader(b))
+	for {
+		typ, p, err := fr.Next()
+		if err != nil {
+			return out
+		}
+		out[typ] = append(out[typ], string(p))
+	}
+}
+
+func TestPaneBell(t *testing.T) {
+	for _, tc := range []struct {
+		name, action, visual string
+		rings                bool
+		message              string
+	}{
+		{"any", "any", "off", true, ""},
+		{"none", "none", "off", false, ""},
+		{"other, in the current window", "other", "off", false, ""},
+		{"current", "current", "off", true, ""},
+		{"visual", "any", "on", false, "Bell in window 0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, c, p := oneWindowView(20, 3)
+			s.clients[c] = struct{}{}
+			c.session.options["bell-action"] = tc.action
+			c.session.options["visual-bell"] = tc.visual
+			s.feedOutput(p, []byte("ding\a\a\a"))
+			if c.bell != tc.rings || c.message != tc.message {
+				t.Errorf("bell %v, message %q; want %v, %q", c.bell, c.message, tc.rings, tc.message)
+			}
+			s.feedOutput(p, []byte("quiet"))
+			if c.message != tc.message {
+				t.Errorf("message after more output %q, want %q", c.message, tc.message)
+			}
+		})
+	}
+}
+
+func TestPaneClipboard(t *testing.T) {
+	for _, setting := range []string{"external", "on", "off"} {
+		t.Run(setting, func(t *testing.T) {
+			s, c, p := oneWindowView(20, 3)
+			s.clients[c] = struct{}{}
+			c.session.options["set-clipboard"] = setting
+			s.feedOutput(p, []byte("\x1b]52;c;aGVsbG8gY2xpcGJvYXJk\x07"))
+			got := frames(t, c.pending)[proto.TypeClipboard]
+			if setting == "off" {
+				if len(got) != 0 {
+					t.Errorf("clipboard frames %q with set-clipboard off", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0] != "hello clipboard" {
+				t.Errorf("clipboard frames %q, want one with %q", got, "hello clipboard")
+			}
+		})
+	}
+}
+
+func TestSetTitles(t *testing.T) {
+	s, c, p := oneWindowView(30, 3)
+	p.term.Write([]byte("\x1b]2;editing notes\x07"))
+	if got := frames(t, render(s, c))[proto.TypeTitle]; len(got) != 0 {
+		t.Errorf("title frames %q with set-titles off", got)
+	}
+	c.session.options["set-titles"] = "on"
+	c.markDirty()
+	c.view.statusStale = true // as the writer passes it on
+	want := `t:0:sh - "editing notes" `
+	if got := frames(t, render(s, c))[proto.TypeTitle]; len(got) != 1 || got[0] != want {
+		t.Errorf("title frames %q, want one with %q", got, want)
+	}
+	p.term.Write([]byte("more output"))
+	if got := frames(t, render(s, c))[proto.TypeTitle]; len(got) != 0 {
+		t.Errorf("title frames %q for output that left the title alone", got)
+	}
+	p.term.Write([]byte("\x1b]2;other\x07"))
+	want = `t:0:sh - "other" `
+	if got := frames(t, render(s, c))[proto.TypeTitle]; len(got) != 1 || got[0] != want {
+		t.Errorf("title frames %q after a retitle, want one with %q", got, want)
+	}
+}
+
+func render(s *Server, c *Client) []byte {
+	b, _ := s.renderClient(c, nil, false)
+	return b
+}
