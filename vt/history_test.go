@@ -296,3 +296,25 @@ func TestC1ControlsAreNotStored(t *testing.T) {
 		t.Errorf("screen %q, want the printable characters kept", text)
 	}
 }
+
+// TestLinksOnScreenSurviveEviction: a link still on the screen keeps its
+// URL however many others come and go; the table stays bounded.
+func TestLinksOnScreenSurviveEviction(t *testing.T) {
+	term := New(20, 3, Options{HistoryLimit: 10})
+	term.Write([]byte("\x1b]8;;https://keep.example\x1b\\K\x1b]8;;\x1b\\"))
+	for i := 0; i < 3*linkTableLimit; i++ {
+		fmt.Fprintf(term, "\x1b[3;1H\x1b]8;;https://gone.example/%d\x1b\\L", i)
+	}
+	cells, _ := term.LineCells(0, nil)
+	if got := term.Link(term.Style(cells[0].Style).Link); got != "https://keep.example" {
+		t.Errorf("link on the screen = %q after %d others, want https://keep.example", got, 3*linkTableLimit)
+	}
+	cells, _ = term.LineCells(2, cells[:0])
+	if got, want := term.Link(term.Style(cells[0].Style).Link), fmt.Sprintf("https://gone.example/%d", 3*linkTableLimit-1); got != want {
+		t.Errorf("newest link = %q, want %q", got, want)
+	}
+	if n := len(term.links.urls); n > linkTableLimit {
+		t.Errorf("link table has %d entries, limit %d", n, linkTableLimit)
+	}
+	checkInvariants(t, term)
+}

@@ -100,11 +100,28 @@ func (t *Terminal) setHyperlink(b []byte) {
 		if id != "" {
 			key = id + "\x00" + u
 		}
-		s.Link = t.links.add(key, u)
+		s.Link = t.links.add(key, u, t.linksInUse)
 	}
 	if s != t.cur.style {
 		t.setStyle(s)
 	}
+}
+
+// linksInUse returns the link ids that interned styles (every cell's
+// style is one) and the cursors hold.
+func (t *Terminal) linksInUse() map[uint32]bool {
+	live := make(map[uint32]bool)
+	for _, s := range t.styles.list {
+		if s.Link != 0 {
+			live[s.Link] = true
+		}
+	}
+	for _, c := range [...]*cursorState{&t.cur, &t.savedMain, &t.savedAlt} {
+		if c.style.Link != 0 {
+			live[c.style.Link] = true
+		}
+	}
+	return live
 }
 
 // Clipboard: OSC 52 ; Pc ; Pd. Pd is base64; "?" (a query) is ignored.

@@ -297,14 +297,16 @@ func (t *Terminal) internClusterString(s string) rune {
 }
 
 // linkTable maps OSC 8 URLs (with their id= parameter) to numbers. Ids are
-// never reused; when the table is full the oldest entries are forgotten, so
-// very old history may lose its links.
+// never reused. When the table is full it forgets its oldest links but
+// those a style in use holds, so links on the screen keep their URLs and
+// very old history may lose its.
 type linkTable struct {
 	urls   map[uint32]string
 	keys   map[uint32]string
 	index  map[string]uint32
 	next   uint32
-	oldest uint32
+	oldest uint32   // ids below it are forgotten, or in kept
+	kept   []uint32 // ids below oldest that were in use when passed
 }
 
 func (lt *linkTable) init() {
@@ -313,22 +315,19 @@ func (lt *linkTable) init() {
 	lt.index = make(map[string]uint32)
 	lt.next = 1
 	lt.oldest = 1
+	lt.kept = lt.kept[:0]
 }
 
 func (lt *linkTable) get(id uint32) string { return lt.urls[id] }
 
-// add returns the id for key (id parameter + URL) and url.
-func (lt *linkTable) add(key, url string) uint32 {
+// add returns the id for key (id parameter + URL) and url. inUse, called
+// only when the table is full, reports the ids that styles in use hold.
+func (lt *linkTable) add(key, url string, inUse func() map[uint32]bool) uint32 {
 	if id, ok := lt.index[key]; ok {
 		return id
 	}
-	for len(lt.urls) >= linkTableLimit && lt.oldest < lt.next {
-		if k, ok := lt.keys[lt.oldest]; ok {
-			delete(lt.index, k)
-			delete(lt.keys, lt.oldest)
-			delete(lt.urls, lt.oldest)
-		}
-		lt.oldest++
+	if len(lt.urls) >= linkTableLimit {
+		lt.evict(inUse())
 	}
 	id := lt.next
 	lt.next++
@@ -336,4 +335,37 @@ func (lt *linkTable) add(key, url string) uint32 {
 	lt.keys[id] = key
 	lt.index[key] = id
 	return id
+}
+
+// evict forgets links not in live, oldest first, down to three quarters of
+// the limit, so that the next pass is a quarter of the limit away.
+func (lt *linkTable) evict(live map[uint32]bool) {
+	target := linkTableLimit * 3 / 4
+	kept := lt.kept[:0]
+	for _, id := range lt.kept {
+		if len(lt.urls) > target && !live[id] {
+			lt.forget(id)
+		} else {
+			kept = append(kept, id)
+		}
+	}
+	for lt.oldest < lt.next && len(lt.urls) > target {
+		id := lt.oldest
+		lt.oldest++
+		if _, ok := lt.urls[id]; !ok {
+			continue
+		}
+		if live[id] {
+			kept = append(kept, id)
+			continue
+		}
+		lt.forget(id)
+	}
+	lt.kept = kept
+}
+
+func (lt *linkTable) forget(id uint32) {
+	delete(lt.index, lt.keys[id])
+	delete(lt.keys, id)
+	delete(lt.urls, id)
 }
