@@ -268,6 +268,8 @@ func (f formatCtx) value(name string) string {
 			return strconv.Itoa(w.rows)
 		case "window_zoomed_flag":
 			return boolStr(w.zoomed)
+		case "window_bell_flag":
+			return boolStr(w.bellFlag)
 		}
 	}
 	if p := f.pane; p != nil {
@@ -351,6 +353,9 @@ func windowFlags(w *Window) string {
 		b.WriteByte('*')
 	} else if w.session != nil && w.session.last == w {
 		b.WriteByte('-')
+	}
+	if w.bellFlag {
+		b.WriteByte('!')
 	}
 	if w.zoomed {
 		b.WriteByte('Z')

@@ -62,6 +62,7 @@ var optionDefs = map[string]optionDef{
 	"terminal-overrides": {kind: optString, def: ""},
 	"update-environment": {kind: optString, def: ""},
 	"visual-bell":        {kind: optFlag, def: "off"},
+	"monitor-bell":       {kind: optFlag, def: "on"},
 	"bell-action":        {kind: optChoice, def: "any", choices: []string{"any", "none", "current", "other"}},
 }
 

@@ -347,11 +347,18 @@ func (s *Server) paneChanged(p *Pane, ev paneEvents) {
 	current := sess.current == w
 	bell := ev.bell && s.bellWanted(sess, current)
 	clipboard := ev.clipboard != nil && s.sessionOption(sess, "set-clipboard") != "off"
+	flagged := ev.bell && !current && !w.bellFlag && s.sessionOption(sess, "monitor-bell") == "on"
+	if flagged {
+		w.bellFlag = true
+	}
 	for c := range s.clients {
 		if c.session != sess {
 			continue
 		}
-		if current {
+		switch {
+		case flagged:
+			c.markDirty() // the window list shows the flag
+		case current:
 			c.markOutput()
 		}
 		if bell {

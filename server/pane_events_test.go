@@ -99,3 +99,30 @@ func render(s *Server, c *Client) []byte {
 	b, _ := s.renderClient(c, nil, false)
 	return b
 }
+
+func TestBellFlagsOtherWindow(t *testing.T) {
+	s, c, p := oneWindowView(20, 3)
+	s.clients[c] = struct{}{}
+	sess := c.session
+	first := p.window
+	second := &Window{session: sess, index: 1, cols: 20, rows: 3, name: "other"}
+	sess.windows = append(sess.windows, second)
+	sess.selectWindow(second)
+	s.feedOutput(p, []byte("\a"))
+	if !first.bellFlag || windowFlags(first) != "-!" {
+		t.Errorf("after a bell in a window not shown: flag %v, flags %q; want true, \"-!\"", first.bellFlag, windowFlags(first))
+	}
+	if !c.statusStale {
+		t.Errorf("the status line was not marked for redraw")
+	}
+	sess.selectWindow(first)
+	if first.bellFlag || windowFlags(first) != "*" {
+		t.Errorf("after selecting the window: flag %v, flags %q; want false, \"*\"", first.bellFlag, windowFlags(first))
+	}
+	sess.options["monitor-bell"] = "off"
+	sess.selectWindow(second)
+	s.feedOutput(p, []byte("\a"))
+	if first.bellFlag {
+		t.Errorf("bell flagged with monitor-bell off")
+	}
+}

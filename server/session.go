@@ -36,6 +36,9 @@ type Window struct {
 	cols, rows  int
 	layoutState layout
 	zoomed      bool
+	// bellFlag: a bell rang in the window while it was not current
+	// (monitor-bell); it shows as ! in the window list until selected.
+	bellFlag bool
 
 	// The automatic name as last looked up, for displayName.
 	autoCmd     string
@@ -120,6 +123,7 @@ func (sess *Session) selectWindow(w *Window) {
 		sess.last = sess.current
 		sess.current = w
 	}
+	w.bellFlag = false
 }
 
 // removeWindow unlinks w and picks a new current window. It reports
@@ -139,6 +143,9 @@ func (sess *Session) removeWindow(w *Window) bool {
 		sess.last = nil
 		if sess.current == nil && len(sess.windows) > 0 {
 			sess.current = sess.windows[0]
+		}
+		if sess.current != nil {
+			sess.current.bellFlag = false
 		}
 	}
 	return len(sess.windows) == 0
