@@ -70,6 +70,9 @@ func drive(tty tcell.Tty, termName string, fr *proto.Reader, w *frameWriter) (in
 	if err != nil {
 		return 1, "", err
 	}
+	// Deferred, so that a panic (in the server, for a hosted terminal)
+	// still puts the terminal back.
+	defer screen.Fini()
 	screen.EnablePaste()
 	screen.Clear()
 	cols, rows := screen.Size()
@@ -84,12 +87,9 @@ func drive(tty tcell.Tty, termName string, fr *proto.Reader, w *frameWriter) (in
 	// tcell's drawing.
 	if lock, ok := screen.(sync.Locker); ok && usePainter(colors) {
 		paint = newPainter(tty, lock, colors, termName)
+		defer paint.restore()
 	}
 	status, message := applyFrames(fr, w, screen, paint, colors)
-	if paint != nil {
-		paint.restore()
-	}
-	screen.Fini()
 	return status, message, nil
 }
 

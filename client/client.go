@@ -259,6 +259,9 @@ func session(conn *sock.Conn, o Options) int {
 		case proto.TypeAttached:
 			if sigs != nil {
 				signal.Stop(sigs) // the server relays: attach handles signals
+				if leaveSignalled(sigs) {
+					return 1
+				}
 			}
 			return attach(fr, w, o)
 		case proto.TypeHosted:

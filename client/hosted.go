@@ -52,6 +52,21 @@ func hostedSignals() chan os.Signal {
 	return sigs
 }
 
+// leaveSignalled reports whether a SIGHUP or SIGTERM arrived on sigs
+// before anything read it.
+func leaveSignalled(sigs chan os.Signal) bool {
+	for {
+		select {
+		case sig := <-sigs:
+			if sig != syscall.SIGWINCH {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+}
+
 // hostedLeaveWait bounds the wait, after a hang-up or SIGTERM, for the
 // server to put the terminal back and answer.
 const hostedLeaveWait = 2 * time.Second
@@ -65,16 +80,23 @@ const hostedLeaveWait = 2 * time.Second
 func hosted(conn *sock.Conn, fr *proto.Reader, w *frameWriter, fd int, saved *term.State, sigs chan os.Signal, o Options) int {
 	defer signal.Stop(sigs)
 	var leaving atomic.Bool
+	done := make(chan struct{})
+	defer close(done)
 	go func() {
 		var buf []byte
-		for sig := range sigs {
+		for {
+			var sig os.Signal
+			select {
+			case sig = <-sigs:
+			case <-done:
+				return
+			}
 			if sig != syscall.SIGWINCH {
 				leaving.Store(true)
 				_ = conn.CloseWrite() // best effort
-				time.AfterFunc(hostedLeaveWait, func() {
-					restoreTerminal(fd, saved)
-					os.Exit(1)
-				})
+				// A server that does not answer must not keep this
+				// process; the read below then ends with an error.
+				_ = conn.SetReadDeadline(time.Now().Add(hostedLeaveWait))
 				return
 			}
 			if cols, rows, err := term.GetSize(fd); err == nil {
@@ -94,6 +116,9 @@ func hosted(conn *sock.Conn, fr *proto.Reader, w *frameWriter, fd int, saved *te
 			err = e.Decode(p)
 		}
 		switch {
+		case leaving.Load() && err != nil:
+			restoreTerminal(fd, saved) // the server did not put it back
+			return 1
 		case leaving.Load():
 			_ = term.Restore(fd, saved) // best effort
 			return 1
@@ -117,7 +142,10 @@ func hosted(conn *sock.Conn, fr *proto.Reader, w *frameWriter, fd int, saved *te
 // and paste reporting.
 func restoreTerminal(fd int, saved *term.State) {
 	_ = term.Restore(fd, saved) // best effort
-	_, _ = unix.Write(fd, []byte("\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1004l\x1b[0m\x1b[?25h\x1b[?1049l"))
+	reset := []byte("\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1004l\x1b[0m\x1b[?25h\x1b[?1049l")
+	if _, err := unix.Write(fd, reset); err != nil {
+		_, _ = os.Stdout.Write(reset) // standard input may be read-only
+	}
 }
 
 // Host drives a client's terminal in the server's process. tty is the

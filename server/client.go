@@ -38,11 +38,15 @@ type Client struct {
 	statusStale bool
 	// bell: a bell is due; however many rang since the last frame, the
 	// terminal rings once.
-	bell    bool
-	closing bool // an Exit frame is queued; nothing follows it
-	wake    chan struct{}
-	ack     chan struct{}
-	done    chan struct{}
+	bell bool
+	// clipboard: the latest OSC 52 store not yet written; a program that
+	// stores in a loop to a client that stopped reading must not grow
+	// the queue.
+	clipboard []byte
+	closing   bool // an Exit frame is queued; nothing follows it
+	wake      chan struct{}
+	ack       chan struct{}
+	done      chan struct{}
 
 	// Owned by the writer goroutine.
 	view renderState
@@ -160,6 +164,15 @@ func (c *Client) ringBell() {
 	c.poke()
 }
 
+// setClipboard sets the client's terminal's clipboard with its next
+// write. Safe from any goroutine.
+func (c *Client) setClipboard(data []byte) {
+	c.wmu.Lock()
+	c.clipboard = data
+	c.wmu.Unlock()
+	c.poke()
+}
+
 // redrawAll asks for a frame that redraws the whole screen.
 func (c *Client) redrawAll() {
 	c.wmu.Lock()
@@ -269,6 +282,10 @@ func (c *Client) writeLoop() {
 		if c.bell && !c.closing {
 			buf = proto.AppendFrame(buf, proto.TypeBell, nil)
 			c.bell = false
+		}
+		if c.clipboard != nil && !c.closing {
+			buf = proto.AppendFrame(buf, proto.TypeClipboard, c.clipboard)
+			c.clipboard = nil
 		}
 		closing := c.closing
 		dirty := c.dirty && !inFlight && !closing && frameDue == nil

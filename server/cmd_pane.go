@@ -90,7 +90,7 @@ var cmdSelectPane = command{
 		}
 		if t := a.get('T'); t != "" {
 			p.mu.Lock()
-			_, _ = p.term.Write([]byte("\x1b]2;" + t + "\x07")) // vt never fails
+			p.term.SetTitle(t)
 			p.mu.Unlock()
 		}
 		s.redrawSession(w.session)

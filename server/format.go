@@ -240,6 +240,14 @@ func (f formatCtx) value(name string) string {
 				return boolStr(s.attachedCount(sess) > 1)
 			}
 			return "0"
+		case "session_alerts":
+			var alerts []string
+			for _, w := range sess.windows {
+				if w.bellFlag {
+					alerts = append(alerts, strconv.Itoa(w.index)+"!")
+				}
+			}
+			return strings.Join(alerts, ",")
 		case "session_width":
 			return strconv.Itoa(sess.cols)
 		case "session_height":

@@ -18,7 +18,6 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/gmux/gmux/internal/rawio"
-	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/vt"
 )
 
@@ -346,7 +345,8 @@ func (s *Server) paneChanged(p *Pane, ev paneEvents) {
 	sess := w.session
 	current := sess.current == w
 	bell := ev.bell && s.bellWanted(sess, current)
-	clipboard := ev.clipboard != nil && s.sessionOption(sess, "set-clipboard") != "off"
+	// As tmux: only a pane on the screen sets the terminal's clipboard.
+	clipboard := ev.clipboard != nil && current && s.sessionOption(sess, "set-clipboard") != "off"
 	flagged := ev.bell && !current && !w.bellFlag && s.sessionOption(sess, "monitor-bell") == "on"
 	if flagged {
 		w.bellFlag = true
@@ -369,7 +369,7 @@ func (s *Server) paneChanged(p *Pane, ev paneEvents) {
 			}
 		}
 		if clipboard {
-			c.send(proto.TypeClipboard, ev.clipboard)
+			c.setClipboard(ev.clipboard)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/gmux/gmux/proto"
@@ -56,16 +57,24 @@ func TestPaneClipboard(t *testing.T) {
 			s, c, p := oneWindowView(20, 3)
 			s.clients[c] = struct{}{}
 			c.session.options["set-clipboard"] = setting
+			// Only the latest store waits for the writer.
+			s.feedOutput(p, []byte("\x1b]52;c;Zmlyc3Q=\x07"))
 			s.feedOutput(p, []byte("\x1b]52;c;aGVsbG8gY2xpcGJvYXJk\x07"))
-			got := frames(t, c.pending)[proto.TypeClipboard]
+			want := "hello clipboard"
 			if setting == "off" {
-				if len(got) != 0 {
-					t.Errorf("clipboard frames %q with set-clipboard off", got)
-				}
-				return
+				want = ""
 			}
-			if len(got) != 1 || got[0] != "hello clipboard" {
-				t.Errorf("clipboard frames %q, want one with %q", got, "hello clipboard")
+			if string(c.clipboard) != want {
+				t.Errorf("clipboard waiting for the writer %q, want %q", c.clipboard, want)
+			}
+			// A pane not on the screen does not set it, as in tmux.
+			c.clipboard = nil
+			other := &Window{session: c.session, index: 1, name: "other"}
+			c.session.windows = append(c.session.windows, other)
+			c.session.selectWindow(other)
+			s.feedOutput(p, []byte("\x1b]52;c;aGlkZGVu\x07"))
+			if c.clipboard != nil {
+				t.Errorf("a pane in a window not shown set the clipboard to %q", c.clipboard)
 			}
 		})
 	}
@@ -124,5 +133,32 @@ func TestBellFlagsOtherWindow(t *testing.T) {
 	s.feedOutput(p, []byte("\a"))
 	if first.bellFlag {
 		t.Errorf("bell flagged with monitor-bell off")
+	}
+}
+
+func TestSafeTitle(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain title", "plain title"},
+		{"evil\a\x1b]52;c;eA==\a", "evil]52;c;eA=="},
+		{"c1\u009b31m", "c131m"},
+		{"wide 世界", "wide 世界"},
+		{strings.Repeat("é", maxTitle), strings.Repeat("é", maxTitle/2)},
+	} {
+		if got := safeTitle(tc.in); got != tc.want {
+			t.Errorf("safeTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSessionAlerts(t *testing.T) {
+	s, c, p := oneWindowView(20, 3)
+	sess := c.session
+	second := &Window{session: sess, index: 1, name: "other"}
+	sess.windows = append(sess.windows, second)
+	sess.selectWindow(second)
+	s.feedOutput(p, []byte("\a"))
+	f := formatCtx{s: s, sess: sess, win: second}
+	if got := f.expand("#{session_alerts}"); got != "0!" {
+		t.Errorf("session_alerts = %q, want %q", got, "0!")
 	}
 }

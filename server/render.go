@@ -2,7 +2,9 @@ package server
 
 import (
 	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/vt"
@@ -265,7 +267,7 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		// The outer terminal's title follows the same inputs.
 		if s.sessionOption(sess, "set-titles") == "on" {
 			f := formatCtx{s: s, sess: sess, win: w, pane: w.active, client: c}
-			st.title = strftime(f.expand(s.sessionOption(sess, "set-titles-string")), time.Now())
+			st.title = safeTitle(strftime(f.expand(s.sessionOption(sess, "set-titles-string")), time.Now()))
 		}
 	}
 	if p := w.active; p != nil {
@@ -279,6 +281,27 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		}
 	}
 	return cursor
+}
+
+// maxTitle bounds the outer terminal's title, in bytes.
+const maxTitle = 512
+
+// safeTitle drops control characters from a title for the outer terminal
+// and bounds its length: it goes inside an OSC sequence, and a window
+// name (a program's comm, which the program chooses) or an OSC 7 path
+// could otherwise end that sequence and write others.
+func safeTitle(title string) string {
+	var b strings.Builder
+	for _, r := range title {
+		if r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError {
+			continue
+		}
+		if b.Len()+utf8.RuneLen(r) > maxTitle {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // statusInputsChanged reports whether what pane output can change on c's

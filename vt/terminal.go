@@ -203,6 +203,10 @@ func (t *Terminal) Modes() Modes { return t.modes }
 // Title is the window title set by OSC 0 or OSC 2.
 func (t *Terminal) Title() string { return t.title }
 
+// SetTitle sets the title as OSC 2 would, for select-pane -T: the text is
+// not parsed, so control characters in it cannot end the sequence early.
+func (t *Terminal) SetTitle(title string) { t.title = title }
+
 // Cwd is the path part of the last OSC 7 URL.
 func (t *Terminal) Cwd() string { return t.cwd }
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -108,10 +109,16 @@ func TestHostedClientTerminated(t *testing.T) {
 	e := newEnv(t)
 	c := startClient(t, e, 80, 24, "new", "-s", "term")
 	c.waitFor(prompt)
+	start := time.Now()
 	if err := c.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	code, out := c.wait()
+	// The server puts the terminal back at once; the client's own
+	// fallback would wait 2 s for it first.
+	if d := time.Since(start); d > 1500*time.Millisecond {
+		t.Errorf("client took %v to leave after SIGTERM: the server did not answer its half-close", d)
+	}
 	if code != 1 || strings.Contains(out, "[lost server]") || strings.Contains(out, "[detached") {
 		t.Errorf("client after SIGTERM: exit %d, output ending %q; want 1 and no message", code, tail(out))
 	}
