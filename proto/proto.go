@@ -118,6 +118,24 @@ func EndFrame(buf []byte, start int) []byte {
 	return buf
 }
 
+// SplitFrame takes the first whole frame off b and returns its type, its
+// payload (a slice of b) and what follows it. An incomplete frame is
+// ErrShort; one over MaxFrame, ErrTooLarge.
+func SplitFrame(b []byte) (t Type, payload, rest []byte, err error) {
+	if len(b) < FrameHeaderSize {
+		return 0, nil, b, ErrShort
+	}
+	n := binary.BigEndian.Uint32(b[1:])
+	if n > MaxFrame {
+		return 0, nil, b, fmt.Errorf("%w: %d bytes", ErrTooLarge, n)
+	}
+	end := FrameHeaderSize + int(n)
+	if len(b) < end {
+		return 0, nil, b, ErrShort
+	}
+	return Type(b[0]), b[FrameHeaderSize:end], b[end:], nil
+}
+
 // Reader reads frames, reusing one buffer that grows up to MaxFrame.
 type Reader struct {
 	r   *bufio.Reader

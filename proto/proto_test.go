@@ -188,3 +188,42 @@ func FuzzDecode(f *testing.F) {
 		_, _ = ReadHello(bytes.NewReader(p))
 	})
 }
+
+func TestSplitFrame(t *testing.T) {
+	two := AppendFrame(AppendFrame(nil, TypeKey, []byte{1, 2}), TypeFrameAck, nil)
+	typ, p, rest, err := SplitFrame(two)
+	if err != nil || typ != TypeKey || string(p) != "\x01\x02" || len(rest) != FrameHeaderSize {
+		t.Fatalf("first frame: %v %q %d, %v", typ, p, len(rest), err)
+	}
+	typ, p, rest, err = SplitFrame(rest)
+	if err != nil || typ != TypeFrameAck || len(p) != 0 || len(rest) != 0 {
+		t.Fatalf("second frame: %v %q %d, %v", typ, p, len(rest), err)
+	}
+	for _, short := range [][]byte{nil, two[:3], two[:FrameHeaderSize+1]} {
+		if _, _, _, err := SplitFrame(short); !errors.Is(err, ErrShort) {
+			t.Errorf("SplitFrame(%q) error %v, want ErrShort", short, err)
+		}
+	}
+	huge := []byte{byte(TypeDraw), 0xff, 0xff, 0xff, 0xff}
+	if _, _, _, err := SplitFrame(huge); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("oversized frame: error %v, want ErrTooLarge", err)
+	}
+}
+
+func FuzzSplitFrame(f *testing.F) {
+	f.Add(AppendFrame(nil, TypeKey, []byte{1, 2}))
+	f.Add([]byte{byte(TypeDraw), 0, 0, 0, 9, 1})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rest := b
+		for len(rest) > 0 {
+			_, p, next, err := SplitFrame(rest)
+			if err != nil {
+				return
+			}
+			if len(next) >= len(rest) || len(p) > MaxFrame {
+				t.Fatalf("SplitFrame made no progress or returned %d bytes", len(p))
+			}
+			rest = next
+		}
+	})
+}

@@ -104,6 +104,20 @@ func (s *Server) attachClient(conn clientConn, ctx *cmdCtx, term string) *Client
 func (c *Client) run(fr *proto.Reader, ctx *cmdCtx) {
 	go c.writeLoop()
 	c.readLoop(fr)
+	c.leave()
+}
+
+// runHosted serves an attached client whose terminal the server drives:
+// its host hands input to handleInput itself, so there is no reader; the
+// client leaves when the host closes its connection (done).
+func (c *Client) runHosted(done <-chan struct{}) {
+	go c.writeLoop()
+	<-done
+	c.leave()
+}
+
+// leave forgets a client whose connection ended and stops its writer.
+func (c *Client) leave() {
 	c.s.mu.Lock()
 	if _, ok := c.s.clients[c]; ok {
 		// The client went away without detaching (hang-up, kill).

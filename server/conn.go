@@ -105,7 +105,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	s.mu.Unlock()
 
 	if hosted != nil {
-		s.serveHosted(conn, fr, client, ctx, hosted, req.Term)
+		s.serveHosted(conn, fr, client, hosted, req.Term)
 		return
 	}
 	if client != nil {

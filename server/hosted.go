@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -28,32 +29,28 @@ type TerminalHost func(tty *os.File, conn io.ReadWriteCloser, term string, resiz
 // hostedTerminal is a passed terminal the server is about to drive.
 type hostedTerminal struct {
 	tty *os.File
-	// host is the TerminalHost's end of a pair of pipes, client the
-	// attached Client's. In-process pipes, not a socket pair: a frame or
-	// a key then passes between goroutines without a system call or a
-	// trip through the poller.
-	host, client *pipeConn
+	// client is the attached Client's connection, whose frames the host
+	// reads from a pipe; host is the host's, whose frames (keys, resizes,
+	// acknowledgements) are handled as it writes them, in its goroutine.
+	// In-process and without a reading goroutine, a key reaches its pane
+	// with no system call and no goroutine hand-off (a socket pair, then
+	// a pipe with a reader, cost a keystroke 16 us here).
+	client *pipeConn
+	host   *hostConn
 }
 
-// pipeConn is one end of two io.Pipes, a connection within the process.
+// pipeConn is the Client's end of the pipe to its host.
 type pipeConn struct {
 	r *io.PipeReader
 	w *io.PipeWriter
 }
 
-func pipePair() (*pipeConn, *pipeConn) {
-	ar, bw := io.Pipe()
-	br, aw := io.Pipe()
-	return &pipeConn{ar, aw}, &pipeConn{br, bw}
-}
-
-func (p *pipeConn) Read(b []byte) (int, error)  { return p.r.Read(b) }
 func (p *pipeConn) Write(b []byte) (int, error) { return p.w.Write(b) }
 
-// CloseWrite makes the other end read EOF.
+// CloseWrite makes the host read EOF.
 func (p *pipeConn) CloseWrite() error { return p.w.Close() }
 
-// Close ends both directions: writes from either end then fail.
+// Close ends the pipe for both ends.
 func (p *pipeConn) Close() error {
 	_ = p.r.Close()
 	return p.w.Close()
@@ -62,6 +59,51 @@ func (p *pipeConn) Close() error {
 // SetWriteDeadline does nothing: a pipe write waits for the host's read,
 // and the host's own writes to the terminal have a deadline.
 func (p *pipeConn) SetWriteDeadline(time.Time) error { return nil }
+
+// hostConn is the host's end: Read reads the Client's frames; Write hands
+// whole frames to handle, which reports false for a frame that ends the
+// connection.
+type hostConn struct {
+	r      *io.PipeReader
+	handle func(proto.Type, []byte) bool
+	once   sync.Once
+	closed chan struct{}
+}
+
+// errHostInput is a frame from the host that the server refused.
+var errHostInput = errors.New("terminal host sent a bad frame")
+
+func (h *hostConn) Read(b []byte) (int, error) { return h.r.Read(b) }
+
+func (h *hostConn) Write(b []byte) (int, error) {
+	select {
+	case <-h.closed:
+		return 0, io.ErrClosedPipe
+	default:
+	}
+	rest := b
+	for len(rest) > 0 {
+		typ, payload, next, err := proto.SplitFrame(rest)
+		if err != nil {
+			return len(b) - len(rest), err
+		}
+		if !h.handle(typ, payload) {
+			_ = h.Close()
+			return len(b) - len(rest), errHostInput
+		}
+		rest = next
+	}
+	return len(b), nil
+}
+
+// Close tells the server the host is done, and stops its reads.
+func (h *hostConn) Close() error {
+	h.once.Do(func() {
+		close(h.closed)
+		_ = h.r.Close()
+	})
+	return nil
+}
 
 // takeTerminal takes the descriptors passed with a command that attaches:
 // one terminal, which the server drives if it has a TerminalHost, can open
@@ -82,8 +124,12 @@ func (s *Server) takeTerminal(fds []int, env []string) *hostedTerminal {
 		s.debugf("hosted terminal: %v; relaying", err)
 		return nil
 	}
-	host, client := pipePair()
-	return &hostedTerminal{tty: tty, host: host, client: client}
+	r, w := io.Pipe()
+	return &hostedTerminal{
+		tty:    tty,
+		client: &pipeConn{r: r, w: w},
+		host:   &hostConn{r: r, closed: make(chan struct{})},
+	}
 }
 
 // hostEnv are the variables that decide how a terminal is driven (tcell
@@ -153,8 +199,9 @@ const hostedExitWait = time.Second
 // which from now on only reports resizes and, by closing, that the
 // process is gone. The client process then gets the Exit the terminal
 // host returned.
-func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, ctx *cmdCtx, h *hostedTerminal, term string) {
+func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, h *hostedTerminal, term string) {
 	defer h.client.Close()
+	h.host.handle = func(t proto.Type, p []byte) bool { return s.handleInput(c, t, p) }
 	resized := make(chan struct{}, 1)
 	type exit struct {
 		status  int
@@ -197,7 +244,7 @@ func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, ctx *
 	if _, err := conn.Write(proto.AppendFrame(nil, proto.TypeHosted, nil)); err != nil {
 		_ = h.client.Close()
 	}
-	c.run(proto.NewReader(h.client), ctx)
+	c.runHosted(h.host.closed)
 	r := <-hostDone
 	e := proto.Exit{Status: uint8(r.status), Message: r.message}
 	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
