@@ -145,24 +145,18 @@ func (c *Client) readLoop(fr *proto.Reader) {
 // Only the first change since the last frame wakes the writer: it was
 // woken for that one and re-checks dirty whenever it may render again,
 // and a pane streaming output would otherwise wake it on every read.
-func (c *Client) markDirty() {
-	c.wmu.Lock()
-	was := c.dirty
-	c.dirty = true
-	c.statusStale = true
-	c.wmu.Unlock()
-	if !was {
-		c.poke()
-	}
-}
+func (c *Client) markDirty() { c.mark(true) }
 
 // markOutput asks for a new frame for pane output, which leaves the
 // status line as it is unless it retitles the pane or renames a window
 // (compose checks those). Safe from any goroutine.
-func (c *Client) markOutput() {
+func (c *Client) markOutput() { c.mark(false) }
+
+func (c *Client) mark(statusStale bool) {
 	c.wmu.Lock()
 	was := c.dirty
 	c.dirty = true
+	c.statusStale = c.statusStale || statusStale
 	c.wmu.Unlock()
 	if !was {
 		c.poke()

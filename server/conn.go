@@ -91,10 +91,10 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		if hosted = s.takeTerminal(passed, req.Env); hosted != nil {
 			clientConn = hosted.client
 		}
-		passed = nil
 		client = s.attachClient(clientConn, ctx, req.Term)
+	} else {
+		closeFDs(passed)
 	}
-	closeFDs(passed)
 	if err != nil {
 		status = 1
 		fmt.Fprintln(&ctx.errOut, err)

@@ -345,6 +345,7 @@ func (s *Server) paneChanged(p *Pane, ev paneEvents) {
 	sess := w.session
 	current := sess.current == w
 	bell := ev.bell && s.bellWanted(sess, current)
+	visual := bell && s.sessionOption(sess, "visual-bell") == "on"
 	// As tmux: only a pane on the screen sets the terminal's clipboard.
 	clipboard := ev.clipboard != nil && current && s.sessionOption(sess, "set-clipboard") != "off"
 	flagged := ev.bell && !current && !w.bellFlag && s.sessionOption(sess, "monitor-bell") == "on"
@@ -362,7 +363,7 @@ func (s *Server) paneChanged(p *Pane, ev paneEvents) {
 			c.markOutput()
 		}
 		if bell {
-			if s.sessionOption(sess, "visual-bell") == "on" {
+			if visual {
 				s.showMessage(c, "Bell in window "+strconv.Itoa(w.index))
 			} else {
 				c.ringBell()

@@ -66,23 +66,58 @@ func TestHostedTerminal(t *testing.T) {
 	}
 }
 
-// TestLostServerRestoresTerminal: when the server driving a client's
-// terminal dies, the client puts the terminal back (cooked mode, main
-// screen) and says the server is lost.
-func TestLostServerRestoresTerminal(t *testing.T) {
+// TestHostedTerminalRestored: whichever side goes, the terminal the server
+// drove is put back (cooked mode, main screen). When the server dies, the
+// client does it and says the server is lost; on SIGTERM the client
+// leaves silently, and only after the server has done it; the session
+// stays.
+func TestHostedTerminalRestored(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	c := startClient(t, e, 80, 24, "new", "-s", "l")
-	c.waitFor(prompt)
-	pid := e.serverPid()
-	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
-		t.Fatal(err)
+	for _, tc := range []struct {
+		name  string
+		end   func(e *env, c *client) error
+		check func(t *testing.T, e *env, c *client, code int, out string, took time.Duration)
+	}{
+		{
+			name: "server killed",
+			end:  func(e *env, c *client) error { return syscall.Kill(e.serverPid(), syscall.SIGKILL) },
+			check: func(t *testing.T, e *env, c *client, code int, out string, _ time.Duration) {
+				if code != 1 || !strings.Contains(out, "[lost server]") {
+					t.Errorf("client after its server was killed: exit %d, output ending %q; want 1 and [lost server]", code, tail(out))
+				}
+				c.checkRestored(out, "after the server died")
+			},
+		},
+		{
+			name: "client terminated",
+			end:  func(e *env, c *client) error { return c.cmd.Process.Signal(syscall.SIGTERM) },
+			check: func(t *testing.T, e *env, c *client, code int, out string, took time.Duration) {
+				// The server puts the terminal back at once; the client's
+				// own fallback would wait 2 s for it first.
+				if took > 1500*time.Millisecond {
+					t.Errorf("client took %v to leave after SIGTERM: the server did not answer its half-close", took)
+				}
+				if code != 1 || strings.Contains(out, "[lost server]") || strings.Contains(out, "[detached") {
+					t.Errorf("client after SIGTERM: exit %d, output ending %q; want 1 and no message", code, tail(out))
+				}
+				c.checkRestored(out, "after SIGTERM")
+				e.waitAttached("r", false)
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			e := newEnv(t)
+			c := startClient(t, e, 80, 24, "new", "-s", "r")
+			c.waitFor(prompt)
+			start := time.Now()
+			if err := tc.end(e, c); err != nil {
+				t.Fatal(err)
+			}
+			code, out := c.wait()
+			tc.check(t, e, c, code, out, time.Since(start))
+		})
 	}
-	code, out := c.wait()
-	if code != 1 || !strings.Contains(out, "[lost server]") {
-		t.Errorf("client after its server was killed: exit %d, output ending %q; want 1 and [lost server]", code, tail(out))
-	}
-	c.checkRestored(out, "after the server died")
 }
 
 // checkRestored checks that the client's terminal is back in cooked mode
@@ -99,29 +134,4 @@ func (c *client) checkRestored(out, when string) {
 	if tio.Lflag&unix.ICANON == 0 || tio.Lflag&unix.ECHO == 0 {
 		c.t.Errorf("terminal left in raw mode (lflag %#x) %s", tio.Lflag, when)
 	}
-}
-
-// TestHostedClientTerminated: a client whose terminal the server drives
-// leaves silently on SIGTERM, and only after the server has put the
-// terminal back; the session stays.
-func TestHostedClientTerminated(t *testing.T) {
-	t.Parallel()
-	e := newEnv(t)
-	c := startClient(t, e, 80, 24, "new", "-s", "term")
-	c.waitFor(prompt)
-	start := time.Now()
-	if err := c.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	code, out := c.wait()
-	// The server puts the terminal back at once; the client's own
-	// fallback would wait 2 s for it first.
-	if d := time.Since(start); d > 1500*time.Millisecond {
-		t.Errorf("client took %v to leave after SIGTERM: the server did not answer its half-close", d)
-	}
-	if code != 1 || strings.Contains(out, "[lost server]") || strings.Contains(out, "[detached") {
-		t.Errorf("client after SIGTERM: exit %d, output ending %q; want 1 and no message", code, tail(out))
-	}
-	c.checkRestored(out, "after SIGTERM")
-	e.waitAttached("term", false)
 }

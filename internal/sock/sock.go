@@ -186,9 +186,9 @@ const maxPassedFDs = 4
 type FDReader struct {
 	Conn *Conn
 	FDs  []int
-	// Refuse closes descriptors as they arrive instead of keeping them.
+	// Refuse closes descriptors as they arrive instead of keeping them;
+	// Read sets it once it has kept a message's.
 	Refuse bool
-	took   bool // a message's descriptors were kept
 	oob    []byte
 }
 
@@ -219,14 +219,14 @@ func (r *FDReader) Read(b []byte) (int, error) {
 				if err != nil {
 					continue
 				}
-				if r.Refuse || r.took {
+				if r.Refuse {
 					for _, fd := range fds {
 						_ = unix.Close(fd) // best effort
 					}
 					continue
 				}
 				r.FDs = append(r.FDs, fds...)
-				r.took = true
+				r.Refuse = true
 			}
 		}
 	}
