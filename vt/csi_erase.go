@@ -114,7 +114,8 @@ func (t *Terminal) insertChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	insertCells(t.scr.row(t.cur.y), t.cur.x, right+1, n, t.eraseStyle())
+	// Only cells below right+1, which used now covers, change.
+	insertCells(t.scr.rowKeepingTail(t.cur.y), t.cur.x, right+1, n, t.eraseStyle())
 	l.used = max(l.used, right+1)
 	t.cur.pending = false
 }
@@ -128,7 +129,13 @@ func (t *Terminal) deleteChars(n int) {
 		return
 	}
 	l := &t.scr.lines[t.cur.y]
-	deleteCells(t.scr.row(t.cur.y), t.cur.x, right+1, n, t.eraseStyle())
+	sid := t.eraseStyle()
+	row := t.scr.rowKeepingTail(t.cur.y)
+	if sid != 0 {
+		// The blanks shifted in past used carry a colour.
+		row = t.scr.row(t.cur.y)
+	}
+	deleteCells(row, t.cur.x, right+1, n, sid)
 	l.used = max(l.used, right+1-n)
 	t.cur.pending = false
 }

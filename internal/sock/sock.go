@@ -190,19 +190,21 @@ type FDReader struct {
 	// Read sets it once it has kept a message's.
 	Refuse bool
 	oob    []byte
+	raw    syscall.RawConn
 }
 
 func (r *FDReader) Read(b []byte) (int, error) {
-	raw, err := r.Conn.SyscallConn()
-	if err != nil {
-		return 0, err
-	}
-	if r.oob == nil {
+	if r.raw == nil {
+		raw, err := r.Conn.SyscallConn()
+		if err != nil {
+			return 0, err
+		}
+		r.raw = raw
 		r.oob = make([]byte, unix.CmsgSpace(maxPassedFDs*4))
 	}
 	var n, oobn int
 	var recvErr error
-	err = raw.Read(func(fd uintptr) bool {
+	err := r.raw.Read(func(fd uintptr) bool {
 		n, oobn, _, _, recvErr = unix.Recvmsg(int(fd), b, r.oob, unix.MSG_CMSG_CLOEXEC)
 		return recvErr != unix.EAGAIN
 	})
