@@ -118,6 +118,16 @@ func EndFrame(buf []byte, start int) []byte {
 	return buf
 }
 
+// payloadLen reads the payload length from frame header h, refusing one
+// over MaxFrame.
+func payloadLen(h []byte) (int, error) {
+	n := binary.BigEndian.Uint32(h[1:FrameHeaderSize])
+	if n > MaxFrame {
+		return 0, fmt.Errorf("%w: %d bytes", ErrTooLarge, n)
+	}
+	return int(n), nil
+}
+
 // SplitFrame takes the first whole frame off b and returns its type, its
 // payload (a slice of b) and what follows it. An incomplete frame is
 // ErrShort; one over MaxFrame, ErrTooLarge.
@@ -125,11 +135,11 @@ func SplitFrame(b []byte) (t Type, payload, rest []byte, err error) {
 	if len(b) < FrameHeaderSize {
 		return 0, nil, b, ErrShort
 	}
-	n := binary.BigEndian.Uint32(b[1:])
-	if n > MaxFrame {
-		return 0, nil, b, fmt.Errorf("%w: %d bytes", ErrTooLarge, n)
+	n, err := payloadLen(b)
+	if err != nil {
+		return 0, nil, b, err
 	}
-	end := FrameHeaderSize + int(n)
+	end := FrameHeaderSize + n
 	if len(b) < end {
 		return 0, nil, b, ErrShort
 	}
@@ -156,11 +166,11 @@ func (fr *Reader) Next() (Type, []byte, error) {
 	if _, err := io.ReadFull(fr.r, h[:]); err != nil {
 		return 0, nil, err
 	}
-	n := binary.BigEndian.Uint32(h[1:])
-	if n > MaxFrame {
-		return 0, nil, fmt.Errorf("%w: %d bytes", ErrTooLarge, n)
+	n, err := payloadLen(h[:])
+	if err != nil {
+		return 0, nil, err
 	}
-	if cap(fr.buf) < int(n) {
+	if cap(fr.buf) < n {
 		fr.buf = make([]byte, n)
 	}
 	p := fr.buf[:n]

@@ -107,6 +107,12 @@ func (t *Terminal) setHyperlink(b []byte) {
 	}
 }
 
+// cursors are the cursor and the two saved ones (DECSC): their styles are
+// in use though no cell may show them yet.
+func (t *Terminal) cursors() [3]*cursorState {
+	return [...]*cursorState{&t.cur, &t.savedMain, &t.savedAlt}
+}
+
 // linksInUse returns the link ids that interned styles (every cell's
 // style is one) and the cursors hold.
 func (t *Terminal) linksInUse() map[uint32]bool {
@@ -116,7 +122,7 @@ func (t *Terminal) linksInUse() map[uint32]bool {
 			live[s.Link] = true
 		}
 	}
-	for _, c := range [...]*cursorState{&t.cur, &t.savedMain, &t.savedAlt} {
+	for _, c := range t.cursors() {
 		if c.style.Link != 0 {
 			live[c.style.Link] = true
 		}

@@ -141,7 +141,7 @@ func (t *Terminal) compactStyles() {
 	remap := st.remap[:n]
 	clear(remap)
 	screens := [...]*screen{t.main, t.alt}
-	cursors := [...]*cursorState{&t.cur, &t.savedMain, &t.savedAlt}
+	cursors := t.cursors()
 	for _, s := range screens {
 		if s == nil {
 			continue
