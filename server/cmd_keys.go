@@ -7,26 +7,25 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gmux/gmux/cmdline"
 	"github.com/gmux/gmux/keys"
 	"github.com/gmux/gmux/vt"
 )
 
 var cmdSendKeys = command{
-	name: "send-keys", alias: "send",
-	flags: "FHKlMRXN:t:", maxArgs: -1,
-	usage: "[-FHKlMRX] [-N repeat-count] [-t target-pane] key ...",
+	Spec: &cmdline.SendKeys,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		p, err := s.resolvePane(ctx, a.get('t'))
+		p, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		repeat := 1
-		if v := a.get('N'); v != "" {
+		if v := a.Get('N'); v != "" {
 			if repeat, err = strconv.Atoi(v); err != nil || repeat < 1 || repeat > 100000 {
 				return fmt.Errorf("repeat count invalid: %s", v)
 			}
 		}
-		if a.has('R') {
+		if a.Has('R') {
 			p.mu.Lock()
 			p.term.Reset()
 			p.mu.Unlock()
@@ -35,15 +34,15 @@ var cmdSendKeys = command{
 		km := keys.Modes{CursorKeys: m&vt.ModeCursorKeys != 0, KeypadApp: m&vt.ModeKeypadApp != 0}
 		var out []byte
 		for range repeat {
-			for _, arg := range a.pos {
+			for _, arg := range a.Pos {
 				switch {
-				case a.has('H'):
+				case a.Has('H'):
 					b, err := hex.DecodeString(arg)
 					if err != nil || len(b) != 1 {
 						return fmt.Errorf("invalid hex byte: %s", arg)
 					}
 					out = append(out, b...)
-				case a.has('l'):
+				case a.Has('l'):
 					out = append(out, arg...)
 				default:
 					if k, err := keys.Parse(arg); err == nil {
@@ -60,15 +59,14 @@ var cmdSendKeys = command{
 }
 
 var cmdSendPrefix = command{
-	name: "send-prefix", flags: "2t:", maxArgs: 0,
-	usage: "[-2] [-t target-pane]",
+	Spec: &cmdline.SendPrefix,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		p, err := s.resolvePane(ctx, a.get('t'))
+		p, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		opt := "prefix"
-		if a.has('2') {
+		if a.Has('2') {
 			opt = "prefix2"
 		}
 		k, err := keys.Parse(s.sessionOption(p.window.session, opt))
@@ -81,19 +79,17 @@ var cmdSendPrefix = command{
 }
 
 var cmdBindKey = command{
-	name: "bind-key", alias: "bind",
-	flags: "nrN:T:", minArgs: 1, maxArgs: -1,
-	usage: "[-nr] [-T key-table] [-N note] key [command [arguments]]",
+	Spec: &cmdline.BindKey,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		k, err := keys.Parse(a.pos[0])
+		k, err := keys.Parse(a.Pos[0])
 		if err != nil {
-			return fmt.Errorf("unknown key: %s", a.pos[0])
+			return fmt.Errorf("unknown key: %s", a.Pos[0])
 		}
 		table := bindTable(a)
-		if len(a.pos) < 2 {
+		if len(a.Pos) < 2 {
 			return errors.New("bind-key: missing command")
 		}
-		text := quoteArgs(a.pos[1:])
+		text := quoteArgs(a.Pos[1:])
 		// Check the command parses and names real commands now, so a
 		// config error shows at load time rather than on the key press.
 		cmds, err := parseCommandText(text)
@@ -107,39 +103,37 @@ var cmdBindKey = command{
 				}
 			}
 		}
-		s.tables.Bind(table, keys.Binding{Key: k, Command: text, Repeat: a.has('r'), Note: a.get('N')})
+		s.tables.Bind(table, keys.Binding{Key: k, Command: text, Repeat: a.Has('r'), Note: a.Get('N')})
 		return nil
 	},
 }
 
 func bindTable(a *args) string {
 	switch {
-	case a.has('T'):
-		return a.get('T')
-	case a.has('n'):
+	case a.Has('T'):
+		return a.Get('T')
+	case a.Has('n'):
 		return "root"
 	}
 	return "prefix"
 }
 
 var cmdUnbindKey = command{
-	name: "unbind-key", alias: "unbind",
-	flags: "anqT:", maxArgs: 1,
-	usage: "[-anq] [-T key-table] key",
+	Spec: &cmdline.UnbindKey,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		table := bindTable(a)
-		if a.has('a') {
+		if a.Has('a') {
 			s.tables.UnbindAll(table)
 			return nil
 		}
-		if len(a.pos) != 1 {
+		if len(a.Pos) != 1 {
 			return errors.New("missing key")
 		}
-		k, err := keys.Parse(a.pos[0])
+		k, err := keys.Parse(a.Pos[0])
 		if err != nil {
-			return fmt.Errorf("unknown key: %s", a.pos[0])
+			return fmt.Errorf("unknown key: %s", a.Pos[0])
 		}
-		if !s.tables.Unbind(table, k) && !a.has('q') {
+		if !s.tables.Unbind(table, k) && !a.Has('q') {
 			return nil // tmux is silent here too
 		}
 		return nil
@@ -147,12 +141,10 @@ var cmdUnbindKey = command{
 }
 
 var cmdListKeys = command{
-	name: "list-keys", alias: "lsk",
-	flags: "1aNT:P:", maxArgs: 1,
-	usage: "[-1aN] [-P prefix-string] [-T key-table] [key]",
+	Spec: &cmdline.ListKeys,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		tables := s.tables.Names()
-		if t := a.get('T'); t != "" {
+		if t := a.Get('T'); t != "" {
 			tables = []string{t}
 		}
 		type row struct {
@@ -163,7 +155,7 @@ var cmdListKeys = command{
 		tableW, keyW := 0, 0
 		for _, name := range tables {
 			for _, b := range s.tables.List(name) {
-				if len(a.pos) == 1 && b.Key.String() != a.pos[0] {
+				if len(a.Pos) == 1 && b.Key.String() != a.Pos[0] {
 					continue
 				}
 				rows = append(rows, row{name, b})
@@ -172,7 +164,7 @@ var cmdListKeys = command{
 			}
 		}
 		for _, r := range rows {
-			if a.has('N') {
+			if a.Has('N') {
 				if r.b.Note != "" {
 					ctx.printf("%-*s %s\n", keyW, escapeKeyName(r.b.Key.String()), r.b.Note)
 				}

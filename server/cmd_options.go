@@ -7,28 +7,28 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/gmux/gmux/cmdline"
 )
 
 var cmdSetOption = command{
-	name: "set-option", alias: "set",
-	flags: "aFgopqsuUwt:", minArgs: 1, maxArgs: 2,
-	usage: "[-aFgopqsuUw] [-t target-pane] option [value]",
+	Spec: &cmdline.SetOption,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		name := a.pos[0]
+		name := a.Pos[0]
 		value := ""
-		if len(a.pos) > 1 {
-			value = a.pos[1]
+		if len(a.Pos) > 1 {
+			value = a.Pos[1]
 		}
 		// Without -g, a session option is set on the target session; window
 		// and server options are global in gmux.
 		var sess *Session
-		if !a.has('g') && !a.has('s') && !a.has('w') && len(s.sessions) > 0 {
+		if !a.Has('g') && !a.Has('s') && !a.Has('w') && len(s.sessions) > 0 {
 			var err error
-			if sess, err = s.resolveSession(ctx, a.get('t')); err != nil {
+			if sess, err = s.resolveSession(ctx, a.Get('t')); err != nil {
 				return err
 			}
 		}
-		if a.has('u') || a.has('U') {
+		if a.Has('u') || a.Has('U') {
 			if sess != nil {
 				delete(sess.options, name)
 			} else if d, ok := optionDefs[name]; ok {
@@ -42,22 +42,22 @@ var cmdSetOption = command{
 		if sess != nil {
 			current = s.sessionOption(sess, name)
 		}
-		if a.has('o') && current != "" && (sess == nil || sess.options[name] != "") {
+		if a.Has('o') && current != "" && (sess == nil || sess.options[name] != "") {
 			return nil
 		}
-		if a.has('a') {
+		if a.Has('a') {
 			value = current + value
 		}
-		if len(a.pos) < 2 {
+		if len(a.Pos) < 2 {
 			if d, ok := optionDefs[name]; !ok || d.kind != optFlag {
-				if !a.has('a') {
+				if !a.Has('a') {
 					return fmt.Errorf("value is required: %s", name)
 				}
 			}
 		}
-		v, err := checkOption(name, value, len(a.pos) < 2, current)
+		v, err := checkOption(name, value, len(a.Pos) < 2, current)
 		if err != nil {
-			if a.has('q') {
+			if a.Has('q') {
 				return nil
 			}
 			return err
@@ -90,20 +90,18 @@ func (s *Server) optionChanged(name string) error {
 }
 
 var cmdShowOptions = command{
-	name: "show-options", alias: "show",
-	flags: "AgHpqsvwt:", maxArgs: 1,
-	usage: "[-AgHpqsvw] [-t target-pane] [option]",
+	Spec: &cmdline.ShowOptions,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		values := s.options.values
-		if !a.has('g') && !a.has('s') && !a.has('w') && len(s.sessions) > 0 {
-			sess, err := s.resolveSession(ctx, a.get('t'))
+		if !a.Has('g') && !a.Has('s') && !a.Has('w') && len(s.sessions) > 0 {
+			sess, err := s.resolveSession(ctx, a.Get('t'))
 			if err != nil {
 				return err
 			}
 			values = sess.options
 		}
-		if len(a.pos) == 1 {
-			name := a.pos[0]
+		if len(a.Pos) == 1 {
+			name := a.Pos[0]
 			v, ok := values[name]
 			if !ok {
 				if _, known := optionDefs[name]; !known && !strings.HasPrefix(name, "@") {
@@ -111,7 +109,7 @@ var cmdShowOptions = command{
 				}
 				return nil
 			}
-			if a.has('v') {
+			if a.Has('v') {
 				ctx.printf("%s\n", v)
 			} else {
 				ctx.printf("%s %s\n", name, quoteOptionValue(v))
@@ -119,7 +117,7 @@ var cmdShowOptions = command{
 			return nil
 		}
 		for _, name := range sortedOptionNames(values) {
-			if a.has('v') {
+			if a.Has('v') {
 				ctx.printf("%s\n", values[name])
 			} else {
 				ctx.printf("%s %s\n", name, quoteOptionValue(values[name]))
@@ -130,18 +128,16 @@ var cmdShowOptions = command{
 }
 
 var cmdSourceFile = command{
-	name: "source-file", alias: "source",
-	flags: "Fnqv", minArgs: 1, maxArgs: -1,
-	usage: "[-Fnqv] path ...",
+	Spec: &cmdline.SourceFile,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		var errs []string
-		for _, pattern := range a.pos {
+		for _, pattern := range a.Pos {
 			if !filepath.IsAbs(pattern) && ctx.cwd != "" {
 				pattern = filepath.Join(ctx.cwd, pattern)
 			}
 			paths, _ := filepath.Glob(pattern)
 			if len(paths) == 0 {
-				if a.has('q') {
+				if a.Has('q') {
 					continue
 				}
 				errs = append(errs, fmt.Sprintf("%s: No such file or directory", pattern))
@@ -154,7 +150,7 @@ var cmdSourceFile = command{
 					errs = append(errs, err.Error())
 					continue
 				}
-				if a.has('n') {
+				if a.Has('n') {
 					for _, ln := range logicalLines(string(data)) {
 						if _, err := parseCommandText(ln.text); err != nil {
 							errs = append(errs, fmt.Sprintf("%s:%d: %v", path, ln.number, err))
@@ -173,9 +169,7 @@ var cmdSourceFile = command{
 }
 
 var cmdRefreshClient = command{
-	name: "refresh-client", alias: "refresh",
-	flags: "cDlLRSUt:", maxArgs: 1,
-	usage: "[-cDlLRSU] [-t target-client] [adjustment]",
+	Spec: &cmdline.RefreshClient,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		if ctx.client != nil {
 			ctx.client.redrawAll()
@@ -185,19 +179,17 @@ var cmdRefreshClient = command{
 }
 
 var cmdListCommands = command{
-	name: "list-commands", alias: "lscm",
-	flags: "F:", maxArgs: 1,
-	usage: "[-F format] [command]",
+	Spec: &cmdline.ListCommands,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		for _, c := range s.commands() {
-			if len(a.pos) == 1 && c.name != a.pos[0] && c.alias != a.pos[0] {
+			if len(a.Pos) == 1 && c.Name != a.Pos[0] && c.Alias != a.Pos[0] {
 				continue
 			}
-			name := c.name
-			if c.alias != "" {
-				name += " (" + c.alias + ")"
+			name := c.Name
+			if c.Alias != "" {
+				name += " (" + c.Alias + ")"
 			}
-			ctx.printf("%s %s\n", name, c.usage)
+			ctx.printf("%s %s\n", name, c.Usage)
 		}
 		return nil
 	},

@@ -7,43 +7,42 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gmux/gmux/cmdline"
 	"github.com/gmux/gmux/vt"
 )
 
 var cmdSplitWindow = command{
-	name: "split-window", alias: "splitw",
-	flags: "bdfhIvPZc:e:F:l:p:t:", maxArgs: -1,
-	usage: "[-bdefhIPvZ] [-c start-directory] [-e environment] [-F format] [-l size] [-t target-pane] [shell-command]",
+	Spec: &cmdline.SplitWindow,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		target, err := s.resolvePane(ctx, a.get('t'))
+		target, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		w := target.window
 		kind := topBottom
-		if a.has('h') {
+		if a.Has('h') {
 			kind = leftRight
 		}
 		if extent(target, kind) < minSplit {
 			return errNoSpace
 		}
-		dir := a.get('c')
+		dir := a.Get('c')
 		if dir == "" {
 			dir = target.currentPath()
 		}
-		p, err := s.newPane(paneSpec{argv: a.pos, dir: dir, env: s.envFor(ctx, w.session), cols: target.cols, rows: target.rows, sessionID: w.session.id})
+		p, err := s.newPane(paneSpec{argv: a.Pos, dir: dir, env: s.envFor(ctx, w.session), cols: target.cols, rows: target.rows, sessionID: w.session.id})
 		if err != nil {
 			return err
 		}
-		if err := w.splitPane(target, p, kind, a.has('b')); err != nil {
+		if err := w.splitPane(target, p, kind, a.Has('b')); err != nil {
 			p.kill()
 			return err
 		}
-		if !a.has('d') {
+		if !a.Has('d') {
 			w.active = p
 		}
-		if a.has('P') {
-			format := a.get('F')
+		if a.Has('P') {
+			format := a.Get('F')
 			if format == "" {
 				format = "#{session_name}:#{window_index}.#{pane_index}"
 			}
@@ -55,24 +54,22 @@ var cmdSplitWindow = command{
 }
 
 var cmdSelectPane = command{
-	name: "select-pane", alias: "selectp",
-	flags: "DdegLlMmRUZt:T:", maxArgs: 0,
-	usage: "[-DdeLlRUZ] [-T title] [-t target-pane]",
+	Spec: &cmdline.SelectPane,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		p, err := s.resolvePane(ctx, a.get('t'))
+		p, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		w := p.window
 		switch {
-		case a.has('L'), a.has('R'), a.has('U'), a.has('D'):
+		case a.Has('L'), a.Has('R'), a.Has('U'), a.Has('D'):
 			var dx, dy int
 			switch {
-			case a.has('L'):
+			case a.Has('L'):
 				dx = -1
-			case a.has('R'):
+			case a.Has('R'):
 				dx = 1
-			case a.has('U'):
+			case a.Has('U'):
 				dy = -1
 			default:
 				dy = 1
@@ -80,7 +77,7 @@ var cmdSelectPane = command{
 			if n := neighbour(w, p, dx, dy); n != nil {
 				p = n
 			}
-		case a.has('l'):
+		case a.Has('l'):
 			return nil
 		}
 		if w.active != p {
@@ -88,7 +85,7 @@ var cmdSelectPane = command{
 			w.zoomed = false
 			w.relayout()
 		}
-		if t := a.get('T'); t != "" {
+		if t := a.Get('T'); t != "" {
 			p.mu.Lock()
 			p.term.SetTitle(t)
 			p.mu.Unlock()
@@ -131,16 +128,14 @@ func neighbour(w *Window, p *Pane, dx, dy int) *Pane {
 }
 
 var cmdKillPane = command{
-	name: "kill-pane", alias: "killp",
-	flags: "at:", maxArgs: 0,
-	usage: "[-a] [-t target-pane]",
+	Spec: &cmdline.KillPane,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		p, err := s.resolvePane(ctx, a.get('t'))
+		p, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		victims := []*Pane{p}
-		if a.has('a') {
+		if a.Has('a') {
 			victims = nil
 			for _, o := range p.window.panes {
 				if o != p {
@@ -157,37 +152,35 @@ var cmdKillPane = command{
 }
 
 var cmdListPanes = command{
-	name: "list-panes", alias: "lsp",
-	flags: "asF:f:t:", maxArgs: 0,
-	usage: "[-as] [-F format] [-f filter] [-t target-window]",
+	Spec: &cmdline.ListPanes,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		var windows []*Window
 		switch {
-		case a.has('a'):
+		case a.Has('a'):
 			for _, sess := range s.sortedSessions() {
 				windows = append(windows, sess.windows...)
 			}
-		case a.has('s'):
-			sess, err := s.resolveSession(ctx, a.get('t'))
+		case a.Has('s'):
+			sess, err := s.resolveSession(ctx, a.Get('t'))
 			if err != nil {
 				return err
 			}
 			windows = sess.windows
 		default:
-			w, err := s.resolveWindow(ctx, a.get('t'))
+			w, err := s.resolveWindow(ctx, a.Get('t'))
 			if err != nil {
 				return err
 			}
 			windows = []*Window{w}
 		}
-		format := a.get('F')
+		format := a.Get('F')
 		if format == "" {
 			format = "#{pane_index}: [#{pane_width}x#{pane_height}] [history #{history_size}/#{history_limit}] #{pane_id}#{?pane_active, (active),}"
 		}
 		for _, w := range windows {
 			for _, p := range w.panes {
 				f := formatCtx{s: s, sess: w.session, win: w, pane: p, client: ctx.client}
-				if filter := a.get('f'); filter != "" && !f.condition(filter) {
+				if filter := a.Get('f'); filter != "" && !f.condition(filter) {
 					continue
 				}
 				ctx.printf("%s\n", f.expand(format))
@@ -198,16 +191,14 @@ var cmdListPanes = command{
 }
 
 var cmdResizePane = command{
-	name: "resize-pane", alias: "resizep",
-	flags: "DLMRTUZx:y:t:", maxArgs: 1,
-	usage: "[-DLMRTUZ] [-x width] [-y height] [-t target-pane] [adjustment]",
+	Spec: &cmdline.ResizePane,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		p, err := s.resolvePane(ctx, a.get('t'))
+		p, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		w := p.window
-		if a.has('Z') {
+		if a.Has('Z') {
 			if len(w.panes) > 1 {
 				w.active = p
 				w.zoomed = !w.zoomed
@@ -221,32 +212,30 @@ var cmdResizePane = command{
 }
 
 var cmdCapturePane = command{
-	name: "capture-pane", alias: "capturep",
-	flags: "aCeJNpPqTb:E:S:t:", maxArgs: 0,
-	usage: "[-aCeJNpPqT] [-b buffer-name] [-E end-line] [-S start-line] [-t target-pane]",
+	Spec: &cmdline.CapturePane,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		p, err := s.resolvePane(ctx, a.get('t'))
+		p, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
-		if !a.has('p') {
+		if !a.Has('p') {
 			return errors.New("capture-pane: paste buffers are not supported yet, use -p")
 		}
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		_, rows := p.term.Size()
 		hist := p.term.HistoryLen()
-		start, err := captureLine(a.flags, 'S', 0, -hist)
+		start, err := captureLine(a.Flags, 'S', 0, -hist)
 		if err != nil {
 			return err
 		}
-		end, err := captureLine(a.flags, 'E', rows-1, rows-1)
+		end, err := captureLine(a.Flags, 'E', rows-1, rows-1)
 		if err != nil {
 			return err
 		}
 		out := p.term.Capture(nil, vt.CaptureOptions{
 			Start: start, End: end,
-			Escapes: a.has('e'), Join: a.has('J'), KeepTrailing: a.has('N'),
+			Escapes: a.Has('e'), Join: a.Has('J'), KeepTrailing: a.Has('N'),
 		})
 		ctx.out.Write(out)
 		return nil
@@ -275,11 +264,9 @@ func captureLine(flags map[byte]string, f byte, def, dash int) (int, error) {
 }
 
 var cmdClearHistory = command{
-	name: "clear-history", alias: "clearhist",
-	flags: "Ht:", maxArgs: 0,
-	usage: "[-H] [-t target-pane]",
+	Spec: &cmdline.ClearHistory,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		p, err := s.resolvePane(ctx, a.get('t'))
+		p, err := s.resolvePane(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
@@ -291,24 +278,22 @@ var cmdClearHistory = command{
 }
 
 var cmdDisplayMessage = command{
-	name: "display-message", alias: "display",
-	flags: "aIlNpvc:d:F:t:", maxArgs: 1,
-	usage: "[-aIlNpv] [-c target-client] [-d delay] [-F format] [-t target-pane] [message]",
+	Spec: &cmdline.DisplayMessage,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		var p *Pane
 		if len(s.sessions) > 0 {
 			var err error
-			if p, err = s.resolvePane(ctx, a.get('t')); err != nil {
+			if p, err = s.resolvePane(ctx, a.Get('t')); err != nil {
 				return err
 			}
-		} else if a.get('t') != "" {
-			return fmt.Errorf("can't find pane: %s", a.get('t'))
+		} else if a.Get('t') != "" {
+			return fmt.Errorf("can't find pane: %s", a.Get('t'))
 		}
-		format := a.get('F')
-		if len(a.pos) > 0 {
-			format = a.pos[0]
+		format := a.Get('F')
+		if len(a.Pos) > 0 {
+			format = a.Pos[0]
 		}
-		if a.has('a') {
+		if a.Has('a') {
 			return errors.New("display-message -a is not supported yet")
 		}
 		if format == "" {
@@ -316,10 +301,10 @@ var cmdDisplayMessage = command{
 		}
 		f := s.formatFor(ctx, p)
 		text := f.expand(format)
-		if !a.has('l') {
+		if !a.Has('l') {
 			text = strftime(text, time.Now())
 		}
-		if a.has('p') || ctx.client == nil {
+		if a.Has('p') || ctx.client == nil {
 			ctx.printf("%s\n", text)
 			return nil
 		}

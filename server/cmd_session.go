@@ -5,32 +5,32 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/gmux/gmux/cmdline"
 )
 
 // errNested is tmux's refusal to attach from inside one of its panes.
 var errNested = errors.New("sessions should be nested with care, unset $GMUX to force")
 
 var cmdNewSession = command{
-	name: "new-session", alias: "new",
-	flags: "AdDEPXc:e:F:n:s:t:x:y:", maxArgs: -1,
-	usage: "[-AdDEPX] [-c start-directory] [-e environment] [-F format] [-n window-name] [-s session-name] [-x width] [-y height] [shell-command]",
-	exec:  (*Server).newSession,
+	Spec: &cmdline.NewSession,
+	exec: (*Server).newSession,
 }
 
 func (s *Server) newSession(ctx *cmdCtx, a *args) error {
-	name := a.get('s')
+	name := a.Get('s')
 	if name != "" {
 		name = sanitizeSessionName(name)
 		if existing := s.findSessionByName(name); existing != nil {
-			if a.has('A') {
-				return s.attachSession(ctx, existing, a.has('D'))
+			if a.Has('A') {
+				return s.attachSession(ctx, existing, a.Has('D'))
 			}
 			return fmt.Errorf("duplicate session: %s", name)
 		}
 	} else {
 		name = s.nextSessionName()
 	}
-	detached := a.has('d')
+	detached := a.Has('d')
 	if !detached {
 		if err := s.checkAttach(ctx); err != nil {
 			return err
@@ -43,14 +43,14 @@ func (s *Server) newSession(ctx *cmdCtx, a *args) error {
 			rows--
 		}
 	}
-	if v := a.get('x'); v != "" && v != "-" {
+	if v := a.Get('x'); v != "" && v != "-" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 10000 {
 			return fmt.Errorf("width invalid: %s", v)
 		}
 		cols = n
 	}
-	if v := a.get('y'); v != "" && v != "-" {
+	if v := a.Get('y'); v != "" && v != "-" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 10000 {
 			return fmt.Errorf("height invalid: %s", v)
@@ -72,22 +72,22 @@ func (s *Server) newSession(ctx *cmdCtx, a *args) error {
 	if ctx.client != nil {
 		sess.env = ctx.client.env
 	}
-	if dir := a.get('c'); dir != "" {
+	if dir := a.Get('c'); dir != "" {
 		sess.cwd = dir
 	}
 	env := sess.env
-	if e := a.get('e'); e != "" {
+	if e := a.Get('e'); e != "" {
 		env = append(append([]string(nil), sess.env...), e)
 	}
-	w, err := s.newWindowIn(sess, windowSpec{name: a.get('n'), argv: a.pos, dir: sess.cwd, env: env}, s.options.int("base-index", 0))
+	w, err := s.newWindowIn(sess, windowSpec{name: a.Get('n'), argv: a.Pos, dir: sess.cwd, env: env}, s.options.int("base-index", 0))
 	if err != nil {
 		return err
 	}
 	sess.current = w
 	s.sessions = append(s.sessions, sess)
-	if a.has('P') {
+	if a.Has('P') {
 		f := formatCtx{s: s, sess: sess, win: w, pane: w.active}
-		format := a.get('F')
+		format := a.Get('F')
 		if format == "" {
 			format = "#{session_name}:"
 		}
@@ -145,30 +145,26 @@ func (s *Server) switchClient(c *Client, sess *Session) {
 }
 
 var cmdAttachSession = command{
-	name: "attach-session", alias: "attach",
-	flags: "dErxc:f:t:", maxArgs: 0,
-	usage: "[-dErx] [-c working-directory] [-f flags] [-t target-session]",
+	Spec: &cmdline.AttachSession,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		if len(s.sessions) == 0 {
 			return errNoSessions
 		}
-		sess, err := s.resolveSession(ctx, a.get('t'))
+		sess, err := s.resolveSession(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
-		if dir := a.get('c'); dir != "" {
+		if dir := a.Get('c'); dir != "" {
 			sess.cwd = dir
 		}
-		return s.attachSession(ctx, sess, a.has('d'))
+		return s.attachSession(ctx, sess, a.Has('d'))
 	},
 }
 
 var cmdListSessions = command{
-	name: "list-sessions", alias: "ls",
-	flags: "F:f:", maxArgs: 0,
-	usage: "[-F format] [-f filter]",
+	Spec: &cmdline.ListSessions,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		format := a.get('F')
+		format := a.Get('F')
 		if format == "" {
 			format = "#{session_name}: #{session_windows} windows (created #{t:session_created})#{?session_attached, (attached),}"
 		}
@@ -177,7 +173,7 @@ var cmdListSessions = command{
 			if sess.current != nil {
 				f.pane = sess.current.active
 			}
-			if filter := a.get('f'); filter != "" && !f.condition(filter) {
+			if filter := a.Get('f'); filter != "" && !f.condition(filter) {
 				continue
 			}
 			ctx.printf("%s\n", f.expand(format))
@@ -187,24 +183,21 @@ var cmdListSessions = command{
 }
 
 var cmdHasSession = command{
-	name: "has-session", alias: "has",
-	flags: "t:", maxArgs: 0,
-	usage: "[-t target-session]",
+	Spec: &cmdline.HasSession,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		_, err := s.resolveSession(ctx, a.get('t'))
+		_, err := s.resolveSession(ctx, a.Get('t'))
 		return err
 	},
 }
 
 var cmdKillSession = command{
-	name: "kill-session", flags: "aCt:", maxArgs: 0,
-	usage: "[-aC] [-t target-session]",
+	Spec: &cmdline.KillSession,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		sess, err := s.resolveSession(ctx, a.get('t'))
+		sess, err := s.resolveSession(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
-		if a.has('a') {
+		if a.Has('a') {
 			for _, o := range append([]*Session(nil), s.sessions...) {
 				if o != sess {
 					s.destroySession(o, "[exited]")
@@ -218,7 +211,7 @@ var cmdKillSession = command{
 }
 
 var cmdKillServer = command{
-	name: "kill-server", maxArgs: 0,
+	Spec: &cmdline.KillServer,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		s.shutdownLocked("[server exited]")
 		return nil
@@ -226,22 +219,20 @@ var cmdKillServer = command{
 }
 
 var cmdStartServer = command{
-	name: "start-server", alias: "start", maxArgs: 0,
+	Spec: &cmdline.StartServer,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error { return nil },
 }
 
 var cmdRenameSession = command{
-	name: "rename-session", alias: "rename",
-	flags: "t:", minArgs: 1, maxArgs: 1,
-	usage: "[-t target-session] new-name",
+	Spec: &cmdline.RenameSession,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		sess, err := s.resolveSession(ctx, a.get('t'))
+		sess, err := s.resolveSession(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
-		name := sanitizeSessionName(a.pos[0])
+		name := sanitizeSessionName(a.Pos[0])
 		if name == "" {
-			return fmt.Errorf("invalid session: %s", a.pos[0])
+			return fmt.Errorf("invalid session: %s", a.Pos[0])
 		}
 		if o := s.findSessionByName(name); o != nil && o != sess {
 			return fmt.Errorf("duplicate session: %s", name)
@@ -253,11 +244,9 @@ var cmdRenameSession = command{
 }
 
 var cmdDetachClient = command{
-	name: "detach-client", alias: "detach",
-	flags: "aPs:t:", maxArgs: 0,
-	usage: "[-aP] [-s target-session] [-t target-client]",
+	Spec: &cmdline.DetachClient,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		if t := a.get('s'); t != "" {
+		if t := a.Get('s'); t != "" {
 			sess, err := s.resolveSession(ctx, t)
 			if err != nil {
 				return err
@@ -266,7 +255,7 @@ var cmdDetachClient = command{
 			return nil
 		}
 		me := ctx.client
-		if a.has('a') {
+		if a.Has('a') {
 			for c := range s.clients {
 				if c != me {
 					c.exit(0, detachMessage(c.session))
@@ -274,7 +263,7 @@ var cmdDetachClient = command{
 			}
 			return nil
 		}
-		if t := a.get('t'); t != "" {
+		if t := a.Get('t'); t != "" {
 			c := s.findClient(t)
 			if c == nil {
 				return fmt.Errorf("can't find client: %s", t)
@@ -315,16 +304,14 @@ func (s *Server) findClient(name string) *Client {
 }
 
 var cmdListClients = command{
-	name: "list-clients", alias: "lsc",
-	flags: "F:t:", maxArgs: 0,
-	usage: "[-F format] [-t target-session]",
+	Spec: &cmdline.ListClients,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		format := a.get('F')
+		format := a.Get('F')
 		if format == "" {
 			format = "#{client_name}: #{session_name} [#{client_width}x#{client_height} #{client_termname}]"
 		}
 		var only *Session
-		if t := a.get('t'); t != "" {
+		if t := a.Get('t'); t != "" {
 			sess, err := s.resolveSession(ctx, t)
 			if err != nil {
 				return err
@@ -343,9 +330,7 @@ var cmdListClients = command{
 }
 
 var cmdSwitchClient = command{
-	name: "switch-client", alias: "switchc",
-	flags: "lnpt:", maxArgs: 0,
-	usage: "[-lnp] [-t target-session]",
+	Spec: &cmdline.SwitchClient,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		c := ctx.client
 		if c == nil {
@@ -353,17 +338,17 @@ var cmdSwitchClient = command{
 		}
 		var sess *Session
 		switch {
-		case a.has('l'):
+		case a.Has('l'):
 			sess = c.lastSess
 			if sess == nil || !s.sessionExists(sess) {
 				return errors.New("can't find last session")
 			}
-		case a.has('n'), a.has('p'):
+		case a.Has('n'), a.Has('p'):
 			list := s.sortedSessions()
 			for i, o := range list {
 				if o == c.session {
 					d := 1
-					if a.has('p') {
+					if a.Has('p') {
 						d = -1
 					}
 					sess = list[((i+d)%len(list)+len(list))%len(list)]
@@ -371,7 +356,7 @@ var cmdSwitchClient = command{
 			}
 		default:
 			var err error
-			if sess, err = s.resolveSession(ctx, a.get('t')); err != nil {
+			if sess, err = s.resolveSession(ctx, a.Get('t')); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,8 @@ package server
 
 import (
 	"errors"
+
+	"github.com/gmux/gmux/cmdline"
 )
 
 type windowSpec struct {
@@ -43,21 +45,19 @@ func (s *Server) newWindowIn(sess *Session, spec windowSpec, from int) (*Window,
 }
 
 var cmdNewWindow = command{
-	name: "new-window", alias: "neww",
-	flags: "abdkPc:e:F:n:t:", maxArgs: -1,
-	usage: "[-abdkP] [-c start-directory] [-e environment] [-F format] [-n window-name] [-t target-window] [shell-command]",
+	Spec: &cmdline.NewWindow,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		sess, err := s.resolveSession(ctx, a.get('t'))
+		sess, err := s.resolveSession(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		from := s.sessionOptionInt(sess, "base-index", 0)
-		if t := a.get('t'); t != "" {
-			if w, err := s.resolveWindow(ctx, t); err == nil && !a.has('k') {
+		if t := a.Get('t'); t != "" {
+			if w, err := s.resolveWindow(ctx, t); err == nil && !a.Has('k') {
 				from = w.index + 1
 			}
 		}
-		dir := a.get('c')
+		dir := a.Get('c')
 		if dir == "" {
 			dir = sess.cwd
 			if sess.current != nil && sess.current.active != nil {
@@ -66,15 +66,15 @@ var cmdNewWindow = command{
 				}
 			}
 		}
-		w, err := s.newWindowIn(sess, windowSpec{name: a.get('n'), argv: a.pos, dir: dir, env: s.envFor(ctx, sess)}, from)
+		w, err := s.newWindowIn(sess, windowSpec{name: a.Get('n'), argv: a.Pos, dir: dir, env: s.envFor(ctx, sess)}, from)
 		if err != nil {
 			return err
 		}
-		if !a.has('d') {
+		if !a.Has('d') {
 			sess.selectWindow(w)
 		}
-		if a.has('P') {
-			format := a.get('F')
+		if a.Has('P') {
+			format := a.Get('F')
 			if format == "" {
 				format = "#{session_name}:#{window_index}.#{pane_index}"
 			}
@@ -95,16 +95,14 @@ func (s *Server) envFor(ctx *cmdCtx, sess *Session) []string {
 }
 
 var cmdKillWindow = command{
-	name: "kill-window", alias: "killw",
-	flags: "at:", maxArgs: 0,
-	usage: "[-a] [-t target-window]",
+	Spec: &cmdline.KillWindow,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		w, err := s.resolveWindow(ctx, a.get('t'))
+		w, err := s.resolveWindow(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
 		victims := []*Window{w}
-		if a.has('a') {
+		if a.Has('a') {
 			victims = nil
 			for _, o := range w.session.windows {
 				if o != w {
@@ -142,23 +140,21 @@ func selectAndRedraw(s *Server, sess *Session, w *Window) error {
 }
 
 var cmdSelectWindow = command{
-	name: "select-window", alias: "selectw",
-	flags: "lnpTt:", maxArgs: 0,
-	usage: "[-lnpT] [-t target-window]",
+	Spec: &cmdline.SelectWindow,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
 		switch {
-		case a.has('l'):
+		case a.Has('l'):
 			return cmdLastWindow.exec(s, ctx, a)
-		case a.has('n'):
+		case a.Has('n'):
 			return cmdNextWindow.exec(s, ctx, a)
-		case a.has('p'):
+		case a.Has('p'):
 			return cmdPreviousWindow.exec(s, ctx, a)
 		}
-		w, err := s.resolveWindow(ctx, a.get('t'))
+		w, err := s.resolveWindow(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
-		if a.has('T') && w.session.current == w && w.session.last != nil {
+		if a.Has('T') && w.session.current == w && w.session.last != nil {
 			w = w.session.last
 		}
 		return selectAndRedraw(s, w.session, w)
@@ -167,7 +163,7 @@ var cmdSelectWindow = command{
 
 func stepWindow(d int) func(s *Server, ctx *cmdCtx, a *args) error {
 	return func(s *Server, ctx *cmdCtx, a *args) error {
-		sess, err := s.resolveSession(ctx, a.get('t'))
+		sess, err := s.resolveSession(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
@@ -176,20 +172,19 @@ func stepWindow(d int) func(s *Server, ctx *cmdCtx, a *args) error {
 }
 
 var cmdNextWindow = command{
-	name: "next-window", alias: "next", flags: "at:", maxArgs: 0,
-	usage: "[-a] [-t target-session]", exec: stepWindow(1),
+	Spec: &cmdline.NextWindow,
+	exec: stepWindow(1),
 }
 
 var cmdPreviousWindow = command{
-	name: "previous-window", alias: "prev", flags: "at:", maxArgs: 0,
-	usage: "[-a] [-t target-session]", exec: stepWindow(-1),
+	Spec: &cmdline.PreviousWindow,
+	exec: stepWindow(-1),
 }
 
 var cmdLastWindow = command{
-	name: "last-window", alias: "last", flags: "t:", maxArgs: 0,
-	usage: "[-t target-session]",
+	Spec: &cmdline.LastWindow,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		sess, err := s.resolveSession(ctx, a.get('t'))
+		sess, err := s.resolveSession(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
@@ -201,15 +196,13 @@ var cmdLastWindow = command{
 }
 
 var cmdRenameWindow = command{
-	name: "rename-window", alias: "renamew",
-	flags: "t:", minArgs: 1, maxArgs: 1,
-	usage: "[-t target-window] new-name",
+	Spec: &cmdline.RenameWindow,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		w, err := s.resolveWindow(ctx, a.get('t'))
+		w, err := s.resolveWindow(ctx, a.Get('t'))
 		if err != nil {
 			return err
 		}
-		w.name = a.pos[0]
+		w.name = a.Pos[0]
 		w.autoName = false
 		s.redrawSession(w.session)
 		return nil
@@ -217,19 +210,17 @@ var cmdRenameWindow = command{
 }
 
 var cmdListWindows = command{
-	name: "list-windows", alias: "lsw",
-	flags: "aF:f:t:", maxArgs: 0,
-	usage: "[-a] [-F format] [-f filter] [-t target-session]",
+	Spec: &cmdline.ListWindows,
 	exec: func(s *Server, ctx *cmdCtx, a *args) error {
-		format := a.get('F')
+		format := a.Get('F')
 		var sessions []*Session
-		if a.has('a') {
+		if a.Has('a') {
 			sessions = s.sortedSessions()
 			if format == "" {
 				format = "#{session_name}:#{window_index}: #{window_name}#{window_flags} (#{window_panes} panes) [#{window_width}x#{window_height}]"
 			}
 		} else {
-			sess, err := s.resolveSession(ctx, a.get('t'))
+			sess, err := s.resolveSession(ctx, a.Get('t'))
 			if err != nil {
 				return err
 			}
@@ -241,7 +232,7 @@ var cmdListWindows = command{
 		for _, sess := range sessions {
 			for _, w := range sess.windows {
 				f := formatCtx{s: s, sess: sess, win: w, pane: w.active, client: ctx.client}
-				if filter := a.get('f'); filter != "" && !f.condition(filter) {
+				if filter := a.Get('f'); filter != "" && !f.condition(filter) {
 					continue
 				}
 				ctx.printf("%s\n", trimRight(f.expand(format)))

@@ -4,21 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
+
+	"github.com/gmux/gmux/cmdline"
 )
 
-// command describes one gmux command as data, as tmux's cmd_entry does:
-// its names, flags (getopt style: a letter followed by ':' takes a value),
-// argument counts, usage, and what it does.
+// command is one gmux command: its grammar, from package cmdline, and
+// what it does. One cmd_*.go file per family defines them.
 type command struct {
-	name    string
-	alias   string
-	flags   string
-	minArgs int
-	maxArgs int // -1: no limit
-	usage   string
-	exec    func(s *Server, ctx *cmdCtx, a *args) error
+	*cmdline.Spec
+	exec func(s *Server, ctx *cmdCtx, a *args) error
 }
 
 // commandTable lists every command gmux has, one cmd_*.go file per family.
@@ -65,74 +60,7 @@ type cmdCtx struct {
 func (ctx *cmdCtx) printf(format string, a ...any) { fmt.Fprintf(&ctx.out, format, a...) }
 
 // args are a command's parsed flags and positional arguments.
-type args struct {
-	flags map[byte]string
-	pos   []string
-}
-
-func (a *args) has(f byte) bool { _, ok := a.flags[f]; return ok }
-
-func (a *args) get(f byte) string { return a.flags[f] }
-
-// parseArgs splits argv into flags and arguments per c.flags.
-func (c *command) parseArgs(argv []string) (*args, error) {
-	a := &args{flags: make(map[byte]string)}
-	i := 0
-	for ; i < len(argv); i++ {
-		arg := argv[i]
-		if arg == "--" {
-			i++
-			break
-		}
-		if len(arg) < 2 || arg[0] != '-' {
-			break
-		}
-		for j := 1; j < len(arg); j++ {
-			f := arg[j]
-			k := strings.IndexByte(c.flags, f)
-			if k < 0 || f == ':' {
-				return nil, fmt.Errorf("command %s: unknown flag -%c", c.name, f)
-			}
-			if k+1 < len(c.flags) && c.flags[k+1] == ':' {
-				switch {
-				case j+1 < len(arg):
-					a.flags[f] = arg[j+1:]
-				case i+1 < len(argv):
-					i++
-					a.flags[f] = argv[i]
-				default:
-					return nil, fmt.Errorf("command %s: -%c expects an argument", c.name, f)
-				}
-				break
-			}
-			a.flags[f] = ""
-		}
-	}
-	a.pos = argv[i:]
-	if len(a.pos) < c.minArgs || (c.maxArgs >= 0 && len(a.pos) > c.maxArgs) {
-		return nil, fmt.Errorf("usage: %s %s", c.name, c.usage)
-	}
-	return a, nil
-}
-
-// CheckArgv validates command names, flags and argument counts without a
-// server, so the client rejects a typo before connecting, as tmux does.
-func CheckArgv(argv []string) error {
-	table := commandTable()
-	for _, cmdArgv := range splitCommands(argv) {
-		if len(cmdArgv) == 0 {
-			continue
-		}
-		c, err := lookupCommand(table, cmdArgv[0])
-		if err != nil {
-			return err
-		}
-		if _, err := c.parseArgs(cmdArgv[1:]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+type args = cmdline.Args
 
 // findCommand resolves a name, alias or unique prefix of a name.
 func (s *Server) findCommand(name string) (*command, error) {
@@ -140,77 +68,66 @@ func (s *Server) findCommand(name string) (*command, error) {
 }
 
 func lookupCommand(table []*command, name string) (*command, error) {
-	var matches []*command
+	specs := make([]*cmdline.Spec, len(table))
+	for i, c := range table {
+		specs[i] = c.Spec
+	}
+	spec, err := cmdline.Lookup(specs, name)
+	if err != nil {
+		return nil, err
+	}
 	for _, c := range table {
-		if c.name == name || c.alias == name {
+		if c.Spec == spec {
 			return c, nil
 		}
-		if strings.HasPrefix(c.name, name) {
-			matches = append(matches, c)
-		}
 	}
-	switch len(matches) {
-	case 0:
-		return nil, fmt.Errorf("unknown command: %s", name)
-	case 1:
-		return matches[0], nil
-	}
-	names := make([]string, len(matches))
-	for i, m := range matches {
-		names[i] = m.name
-	}
-	sort.Strings(names)
-	return nil, fmt.Errorf("ambiguous command: %s, could be: %s", name, strings.Join(names, ", "))
+	panic("unreachable: the spec came from the table")
 }
 
 func (s *Server) commands() []*command { return s.cmdTable }
 
-// splitCommands splits an argv list on ";" arguments (and arguments
-// ending in an unescaped ";"), as tmux's command line does.
-func splitCommands(argv []string) [][]string {
-	var out [][]string
-	var cur []string
-	for _, a := range argv {
-		switch {
-		case a == ";":
-			out = append(out, cur)
-			cur = nil
-		case strings.HasSuffix(a, "\\;"):
-			cur = append(cur, a[:len(a)-2]+";")
-		case len(a) > 1 && strings.HasSuffix(a, ";"):
-			cur = append(cur, a[:len(a)-1])
-			out = append(out, cur)
-			cur = nil
-		default:
-			cur = append(cur, a)
-		}
-	}
-	if len(cur) > 0 {
-		out = append(out, cur)
-	}
-	return out
-}
-
 // runArgv runs one or more commands from an argv list. It stops at the
 // first error and returns it.
 func (s *Server) runArgv(ctx *cmdCtx, argv []string) error {
-	for _, cmdArgv := range splitCommands(argv) {
+	// Every command parses before any runs, as in tmux: a typo in the
+	// last command must not leave the first half done.
+	type parsed struct {
+		c *command
+		a *args
+	}
+	var cmds []parsed
+	for _, cmdArgv := range cmdline.Split(argv) {
 		if len(cmdArgv) == 0 {
 			continue
 		}
-		if err := s.runOne(ctx, cmdArgv); err != nil {
+		c, a, err := s.parse(cmdArgv)
+		if err != nil {
+			return err
+		}
+		cmds = append(cmds, parsed{c, a})
+	}
+	for _, p := range cmds {
+		if err := p.c.exec(s, ctx, p.a); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (s *Server) runOne(ctx *cmdCtx, argv []string) error {
+func (s *Server) parse(argv []string) (*command, *args, error) {
 	c, err := s.findCommand(argv[0])
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	a, err := c.parseArgs(argv[1:])
+	a, err := c.Parse(argv[1:])
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, a, nil
+}
+
+func (s *Server) runOne(ctx *cmdCtx, argv []string) error {
+	c, a, err := s.parse(argv)
 	if err != nil {
 		return err
 	}

@@ -1,9 +1,12 @@
 package server
 
 import (
+	"io"
+	"log"
 	"reflect"
-	"strings"
 	"testing"
+
+	"github.com/gmux/gmux/cmdline"
 )
 
 func TestParseCommandText(t *testing.T) {
@@ -117,111 +120,6 @@ func TestParseCommandTextSemicolonEndsWord(t *testing.T) {
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("parseCommandText(%q) = %q, %v; want %q", in, got, err, want)
 		}
-	}
-}
-
-func TestSplitCommands(t *testing.T) {
-	tests := []struct {
-		in   []string
-		want [][]string
-	}{
-		{nil, nil},
-		{[]string{"new"}, [][]string{{"new"}}},
-		{[]string{"new", "-d", ";", "neww"}, [][]string{{"new", "-d"}, {"neww"}}},
-		{[]string{"new", "-d;", "neww"}, [][]string{{"new", "-d"}, {"neww"}}},
-		{[]string{"new;", "neww;"}, [][]string{{"new"}, {"neww"}}},
-		{[]string{"bind", "x", "neww", `\;`, "splitw"}, [][]string{{"bind", "x", "neww", ";", "splitw"}}},
-		{[]string{"display", `a\;`}, [][]string{{"display", "a;"}}},
-		{[]string{"a", ";", ";", "b", ";"}, [][]string{{"a"}, {"b"}}},
-		{[]string{"display", "a;b"}, [][]string{{"display", "a;b"}}},
-		{[]string{"display", ""}, [][]string{{"display", ""}}},
-	}
-	for _, tt := range tests {
-		var got [][]string
-		for _, c := range splitCommands(tt.in) {
-			if len(c) > 0 { // empty commands are skipped by runArgv
-				got = append(got, c)
-			}
-		}
-		if !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("splitCommands(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestParseArgs(t *testing.T) {
-	c := &command{name: "test-cmd", flags: "dAs:t:", minArgs: 0, maxArgs: 2, usage: "[-dA] [-s name] [-t target] [a [b]]"}
-	tests := []struct {
-		argv  []string
-		flags map[byte]string
-		pos   []string
-	}{
-		{nil, map[byte]string{}, []string{}},
-		{[]string{"-d"}, map[byte]string{'d': ""}, []string{}},
-		{[]string{"-dA"}, map[byte]string{'d': "", 'A': ""}, []string{}},
-		{[]string{"-d", "-A", "x"}, map[byte]string{'d': "", 'A': ""}, []string{"x"}},
-		{[]string{"-sbot"}, map[byte]string{'s': "bot"}, []string{}},
-		{[]string{"-s", "bot"}, map[byte]string{'s': "bot"}, []string{}},
-		{[]string{"-dsbot", "x"}, map[byte]string{'d': "", 's': "bot"}, []string{"x"}},
-		{[]string{"-ds", "bot"}, map[byte]string{'d': "", 's': "bot"}, []string{}},
-		{[]string{"-s", "-d"}, map[byte]string{'s': "-d"}, []string{}},
-		{[]string{"-s", ""}, map[byte]string{'s': ""}, []string{}},
-		{[]string{"-s", "a", "-s", "b"}, map[byte]string{'s': "b"}, []string{}},
-		{[]string{"--", "-d"}, map[byte]string{}, []string{"-d"}},
-		{[]string{"-d", "--", "-A", "x"}, map[byte]string{'d': ""}, []string{"-A", "x"}},
-		{[]string{"-", "x"}, map[byte]string{}, []string{"-", "x"}},
-		// Flags end at the first argument.
-		{[]string{"x", "-d"}, map[byte]string{}, []string{"x", "-d"}},
-		{[]string{"-t", "bot:1", "x", "y"}, map[byte]string{'t': "bot:1"}, []string{"x", "y"}},
-	}
-	for _, tt := range tests {
-		a, err := c.parseArgs(tt.argv)
-		if err != nil {
-			t.Errorf("parseArgs(%q): %v", tt.argv, err)
-			continue
-		}
-		if !reflect.DeepEqual(a.flags, tt.flags) || !reflect.DeepEqual(append([]string{}, a.pos...), tt.pos) {
-			t.Errorf("parseArgs(%q) = %q %q, want %q %q", tt.argv, a.flags, a.pos, tt.flags, tt.pos)
-		}
-		for f, v := range tt.flags {
-			if !a.has(f) || a.get(f) != v {
-				t.Errorf("parseArgs(%q): has/get(%c) = %v %q", tt.argv, f, a.has(f), a.get(f))
-			}
-		}
-	}
-}
-
-func TestParseArgsErrors(t *testing.T) {
-	c := &command{name: "test-cmd", flags: "dAs:t:", minArgs: 1, maxArgs: 2, usage: "[-dA] [-s name] [-t target] a [b]"}
-	usage := "usage: test-cmd [-dA] [-s name] [-t target] a [b]"
-	tests := []struct {
-		argv []string
-		err  string
-	}{
-		{[]string{"-Q", "x"}, "command test-cmd: unknown flag -Q"},
-		{[]string{"-dQ", "x"}, "command test-cmd: unknown flag -Q"},
-		{[]string{"-:", "x"}, "command test-cmd: unknown flag -:"},
-		{[]string{"-s"}, "command test-cmd: -s expects an argument"},
-		{[]string{"-ds"}, "command test-cmd: -s expects an argument"},
-		{nil, usage},
-		{[]string{"-d"}, usage},
-		{[]string{"-s", "x"}, usage},
-		{[]string{"a", "b", "c"}, usage},
-		{[]string{"--"}, usage},
-	}
-	for _, tt := range tests {
-		a, err := c.parseArgs(tt.argv)
-		if err == nil {
-			t.Errorf("parseArgs(%q) = %+v, want error %q", tt.argv, a, tt.err)
-			continue
-		}
-		if err.Error() != tt.err {
-			t.Errorf("parseArgs(%q) error %q, want %q", tt.argv, err, tt.err)
-		}
-	}
-	unlimited := &command{name: "many", maxArgs: -1}
-	if a, err := unlimited.parseArgs(strings.Fields("a b c d e f g")); err != nil || len(a.pos) != 7 {
-		t.Errorf("maxArgs -1: %v %v", a, err)
 	}
 }
 
@@ -372,8 +270,8 @@ func TestFindCommand(t *testing.T) {
 			t.Errorf("findCommand(%q): %v", tt.in, err)
 			continue
 		}
-		if c.name != tt.want {
-			t.Errorf("findCommand(%q) = %s, want %s", tt.in, c.name, tt.want)
+		if c.Name != tt.want {
+			t.Errorf("findCommand(%q) = %s, want %s", tt.in, c.Name, tt.want)
 		}
 	}
 	bad := []struct{ in, err string }{
@@ -388,7 +286,7 @@ func TestFindCommand(t *testing.T) {
 	for _, tt := range bad {
 		c, err := s.findCommand(tt.in)
 		if err == nil {
-			t.Errorf("findCommand(%q) = %s, want error %q", tt.in, c.name, tt.err)
+			t.Errorf("findCommand(%q) = %s, want error %q", tt.in, c.Name, tt.err)
 			continue
 		}
 		if err.Error() != tt.err {
@@ -397,55 +295,39 @@ func TestFindCommand(t *testing.T) {
 	}
 }
 
-// TestCommandTable checks the table is consistent: unique names and
-// aliases, flag strings that parseArgs can read, and sane arg counts.
+// TestCommandTable checks that the server runs every command of package
+// cmdline's grammar, and no other.
 func TestCommandTable(t *testing.T) {
-	seen := map[string]string{}
+	have := map[*cmdline.Spec]int{}
 	for _, c := range commandTable() {
-		for _, n := range []string{c.name, c.alias} {
-			if n == "" {
-				continue
-			}
-			if prev, dup := seen[n]; dup {
-				t.Errorf("%q names both %s and %s", n, prev, c.name)
-			}
-			seen[n] = c.name
-		}
+		have[c.Spec]++
 		if c.exec == nil {
-			t.Errorf("%s has no exec", c.name)
+			t.Errorf("%s has no exec", c.Name)
 		}
-		if strings.HasPrefix(c.flags, ":") || strings.Contains(c.flags, "::") {
-			t.Errorf("%s: bad flags %q", c.name, c.flags)
+	}
+	for _, spec := range cmdline.Commands() {
+		if have[spec] != 1 {
+			t.Errorf("%s: %d server commands, want 1", spec.Name, have[spec])
 		}
-		if c.maxArgs >= 0 && c.maxArgs < c.minArgs {
-			t.Errorf("%s: maxArgs %d < minArgs %d", c.name, c.maxArgs, c.minArgs)
-		}
+		delete(have, spec)
+	}
+	for spec := range have {
+		t.Errorf("%s: run by the server but not in cmdline.Commands", spec.Name)
 	}
 }
 
-func TestCheckArgv(t *testing.T) {
-	tests := []struct {
-		argv []string
-		err  string
-	}{
-		{nil, ""},
-		{[]string{"new", "-d", "-s", "x"}, ""},
-		{[]string{"new", "-d", ";", "neww", "-n", "y"}, ""},
-		{[]string{"new", "-d;", "splitw", "-h"}, ""},
-		{[]string{"bind", "x", "neww", `\;`, "splitw"}, ""},
-		{[]string{"frobnicate"}, "unknown command: frobnicate"},
-		{[]string{"new", ";", "frob"}, "unknown command: frob"},
-		{[]string{"kill-s"}, "ambiguous command: kill-s, could be: kill-server, kill-session"},
-		{[]string{"neww", "-Q"}, "command new-window: unknown flag -Q"},
-		{[]string{"rename-window"}, "usage: rename-window [-t target-window] new-name"},
+// TestRunArgvParsesFirst checks a command list with a bad command runs
+// none of it, as tmux's does: half a list done is worse than none.
+func TestRunArgvParsesFirst(t *testing.T) {
+	s := newServer(Config{Logger: log.New(io.Discard, "", 0)})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ctx := &cmdCtx{cwd: t.TempDir(), cols: 80, rows: 24}
+	err := s.runArgv(ctx, []string{"new-session", "-d", "-s", "half", ";", "frobnicate"})
+	if err == nil || err.Error() != "unknown command: frobnicate" {
+		t.Fatalf("runArgv: %v, want unknown command: frobnicate", err)
 	}
-	for _, tt := range tests {
-		err := CheckArgv(tt.argv)
-		switch {
-		case tt.err == "" && err != nil:
-			t.Errorf("CheckArgv(%q): %v", tt.argv, err)
-		case tt.err != "" && (err == nil || err.Error() != tt.err):
-			t.Errorf("CheckArgv(%q) = %v, want %q", tt.argv, err, tt.err)
-		}
+	if len(s.sessions) != 0 {
+		t.Errorf("%d sessions after a failed list, want 0", len(s.sessions))
 	}
 }

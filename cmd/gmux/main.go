@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/gmux/gmux/client"
+	"github.com/gmux/gmux/cmdline"
 	"github.com/gmux/gmux/server"
 )
 
@@ -113,7 +114,7 @@ func run(argv []string) int {
 	if len(rest) > 0 && rest[0] == serverCommand {
 		return runServer(g, path)
 	}
-	if err := server.CheckArgv(rest); err != nil {
+	if err := cmdline.Check(rest); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}

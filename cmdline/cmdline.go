@@ -1,0 +1,164 @@
+// Package cmdline is gmux's command-line grammar, as data: each command's
+// names, flags and argument counts (tmux's cmd_entry without the code),
+// how an argv list splits into commands, and how one command's arguments
+// parse. The server runs commands by it; the client checks a command line
+// by it before connecting, as tmux's client does, without linking the
+// server.
+package cmdline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Spec describes one command. Flags is getopt style: a letter followed
+// by ':' takes a value.
+type Spec struct {
+	Name    string
+	Alias   string
+	Flags   string
+	MinArgs int
+	MaxArgs int // -1: no limit
+	Usage   string
+}
+
+// Commands lists every command gmux has.
+func Commands() []*Spec {
+	return []*Spec{
+		&AttachSession, &NewSession, &ListSessions, &HasSession,
+		&KillSession, &KillServer, &RenameSession, &DetachClient,
+		&StartServer, &ListClients, &SwitchClient,
+		&SendKeys, &SendPrefix, &BindKey, &UnbindKey, &ListKeys,
+		&CapturePane, &DisplayMessage, &ClearHistory,
+		&SetOption, &ShowOptions, &SourceFile,
+		&NewWindow, &KillWindow, &SelectWindow, &NextWindow,
+		&PreviousWindow, &LastWindow, &RenameWindow, &ListWindows,
+		&SplitWindow, &SelectPane, &KillPane, &ListPanes,
+		&ResizePane, &RefreshClient, &ListCommands,
+	}
+}
+
+// Args are a command's parsed flags and positional arguments.
+type Args struct {
+	Flags map[byte]string
+	Pos   []string
+}
+
+// Has reports whether flag f was given.
+func (a *Args) Has(f byte) bool { _, ok := a.Flags[f]; return ok }
+
+// Get returns flag f's value, empty if it has none or was not given.
+func (a *Args) Get(f byte) string { return a.Flags[f] }
+
+// Parse splits argv, the arguments after the command's name, into flags
+// and arguments per s.Flags.
+func (s *Spec) Parse(argv []string) (*Args, error) {
+	a := &Args{Flags: make(map[byte]string)}
+	i := 0
+	for ; i < len(argv); i++ {
+		arg := argv[i]
+		if arg == "--" {
+			i++
+			break
+		}
+		if len(arg) < 2 || arg[0] != '-' {
+			break
+		}
+		for j := 1; j < len(arg); j++ {
+			f := arg[j]
+			k := strings.IndexByte(s.Flags, f)
+			if k < 0 || f == ':' {
+				return nil, fmt.Errorf("command %s: unknown flag -%c", s.Name, f)
+			}
+			if k+1 < len(s.Flags) && s.Flags[k+1] == ':' {
+				switch {
+				case j+1 < len(arg):
+					a.Flags[f] = arg[j+1:]
+				case i+1 < len(argv):
+					i++
+					a.Flags[f] = argv[i]
+				default:
+					return nil, fmt.Errorf("command %s: -%c expects an argument", s.Name, f)
+				}
+				break
+			}
+			a.Flags[f] = ""
+		}
+	}
+	a.Pos = argv[i:]
+	if len(a.Pos) < s.MinArgs || (s.MaxArgs >= 0 && len(a.Pos) > s.MaxArgs) {
+		return nil, fmt.Errorf("usage: %s %s", s.Name, s.Usage)
+	}
+	return a, nil
+}
+
+// Lookup resolves a name, alias or unique prefix of a name among specs.
+func Lookup(specs []*Spec, name string) (*Spec, error) {
+	var matches []*Spec
+	for _, s := range specs {
+		if s.Name == name || s.Alias == name {
+			return s, nil
+		}
+		if strings.HasPrefix(s.Name, name) {
+			matches = append(matches, s)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return nil, fmt.Errorf("unknown command: %s", name)
+	case 1:
+		return matches[0], nil
+	}
+	names := make([]string, len(matches))
+	for i, m := range matches {
+		names[i] = m.Name
+	}
+	sort.Strings(names)
+	return nil, fmt.Errorf("ambiguous command: %s, could be: %s", name, strings.Join(names, ", "))
+}
+
+// Split splits an argv list on ";" arguments (and arguments ending in an
+// unescaped ";"), as tmux's command line does.
+func Split(argv []string) [][]string {
+	var out [][]string
+	var cur []string
+	for _, a := range argv {
+		switch {
+		case a == ";":
+			out = append(out, cur)
+			cur = nil
+		case strings.HasSuffix(a, "\\;"):
+			cur = append(cur, a[:len(a)-2]+";")
+		case len(a) > 1 && strings.HasSuffix(a, ";"):
+			cur = append(cur, a[:len(a)-1])
+			out = append(out, cur)
+			cur = nil
+		default:
+			cur = append(cur, a)
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// Check validates an argv list's command names, flags and argument
+// counts, so a client rejects a typo before it connects.
+func Check(argv []string) error {
+	specs := Commands()
+	for _, cmdArgv := range Split(argv) {
+		if len(cmdArgv) == 0 {
+			continue
+		}
+		s, err := Lookup(specs, cmdArgv[0])
+		if err != nil {
+			return err
+		}
+		if _, err := s.Parse(cmdArgv[1:]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
