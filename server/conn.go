@@ -45,11 +45,12 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		s.debugf("connection: %v", err)
 		return
 	}
-	if _, err := conn.Write(proto.AppendHello(nil, proto.Version)); err != nil {
-		return
-	}
+	// The server's hello goes out with the command's answer, in one
+	// write: a client woken for the hello alone would only sleep again.
+	hello := proto.AppendHello(nil, proto.Version)
 	if v != proto.Version {
 		s.log.Printf("connection: client speaks protocol %d, server %d", v, proto.Version)
+		_, _ = conn.Write(hello) // the client says what is wrong
 		return
 	}
 	typ, payload, err := fr.Next()
@@ -87,6 +88,9 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	var client *Client
 	var hosted *hostedTerminal
 	if err == nil && ctx.attach != nil {
+		// Before the attached client's first frame; the socket's buffer
+		// is empty, so the write does not wait under the lock.
+		_, _ = conn.Write(hello) // a client gone shows in its loop
 		var clientConn clientConn = conn
 		if hosted = s.takeTerminal(passed, req.Env); hosted != nil {
 			clientConn = hosted.client
@@ -112,7 +116,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		client.run(fr, ctx)
 		return
 	}
-	var b []byte
+	b := hello
 	if ctx.out.Len() > 0 {
 		b = proto.AppendFrame(b, proto.TypeOutput, ctx.out.Bytes())
 	}
