@@ -43,7 +43,7 @@ func logf(format string, a ...any) {
 func main() {
 	quick := flag.Bool("quick", false, "short run: smaller corpus, fewer repetitions and samples")
 	only := flag.String("only", "", "comma-separated measurements to run: "+strings.Join(measurements, ","))
-	gmuxBin := flag.String("gmux", "/tmp/gmux-bench/gmux", "gmux binary, used as is (default: ./cmd/gmux built into /tmp/gmux-bench/gmux); empty to skip")
+	gmuxBin := flag.String("gmux", "/tmp/gmux-bench/gmux", "gmux binary, used as is with gmux-server beside it (default: ./cmd/... built into /tmp/gmux-bench); empty to skip")
 	tmuxBin := flag.String("tmux", "tmux", "tmux binary (empty to skip)")
 	reps := flag.Int("reps", 0, "repetitions of each throughput run (default 5, quick 3)")
 	flag.Parse()
@@ -181,16 +181,18 @@ func findBinary(name, bin string) *system {
 	return s
 }
 
-// findGmux uses bin; unless it was given explicitly, it is (re)built from
-// ./cmd/gmux first, so the run measures the tree it is run in.
+// findGmux uses bin, with gmux-server beside it; unless bin was given
+// explicitly, both are (re)built from ./cmd/... first, so the run measures
+// the tree it is run in.
 func findGmux(bin string, build bool) *system {
 	s := &system{name: "gmux"}
 	if _, err := os.Stat(bin); err != nil || build {
-		logf("gmux: building ./cmd/gmux into %s", bin)
-		os.MkdirAll(filepath.Dir(bin), 0o755)
-		cmd := exec.Command("go", "build", "-o", bin, "./cmd/gmux")
+		dir := filepath.Dir(bin)
+		logf("gmux: building ./cmd/gmux and ./cmd/gmux-server into %s", dir)
+		os.MkdirAll(dir, 0o755)
+		cmd := exec.Command("go", "build", "-o", dir+"/", "./cmd/gmux", "./cmd/gmux-server")
 		if out, err := cmd.CombinedOutput(); err != nil {
-			s.err = fmt.Sprintf("go build ./cmd/gmux: %v: %s", err, firstLines(string(out), 3))
+			s.err = fmt.Sprintf("go build ./cmd/...: %v: %s", err, firstLines(string(out), 3))
 			return s
 		}
 	}

@@ -1,6 +1,8 @@
 // Package client is the gmux client: it connects to the server (starting
-// one when the command may), sends one command, prints what comes back,
-// and for attach takes over the terminal through tcell.
+// one when the command may), sends one command and prints what comes
+// back. A command that attaches passes the terminal for the server to
+// draw, or hands the connection to gmux-server's drawing code (package
+// screen) if the server cannot.
 package client
 
 import (
@@ -11,7 +13,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -27,7 +28,7 @@ type Options struct {
 	ConfigFile string
 	Verbose    bool
 	Argv       []string
-	// ServerArgs start the server daemon: the gmux binary re-executed.
+	// ServerArgs start the server daemon, gmux-server.
 	ServerArgs []string
 	Stdout     io.Writer
 	Stderr     io.Writer
@@ -104,10 +105,10 @@ func errText(err error) string {
 	return err.Error()
 }
 
-// startServer runs the gmux binary as a daemon in its own session with its
+// startServer runs gmux-server as a daemon in its own session with its
 // standard streams on /dev/null, then waits for it to listen.
 func startServer(o Options) (*sock.Conn, error) {
-	exe, err := os.Executable()
+	exe, err := serverBinary()
 	if err != nil {
 		return nil, fmt.Errorf("start server: %w", err)
 	}
@@ -159,11 +160,11 @@ func startServer(o Options) (*sock.Conn, error) {
 // write, so a command costs one round trip, and checks the server's hello.
 // fds, if any, go with it: the terminal, for the server to drive if the
 // command attaches.
-func handshake(conn *sock.Conn, fr *proto.Reader, path string, command []byte, fds []int) error {
-	_ = conn.SetDeadline(time.Now().Add(10 * time.Second))
-	defer conn.SetDeadline(time.Time{})
-	b := proto.AppendHello(nil, proto.Version)
-	b = proto.AppendFrame(b, proto.TypeCommand, command)
+func handshake(conn *sock.Conn, fr *proto.Reader, path string, req *proto.Command, fds []int) error {
+	_ = conn.SetTimeout(10 * time.Second)
+	defer conn.SetTimeout(0)
+	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
+	b = proto.EndFrame(req.Append(b), start)
 	if err := conn.WriteWithFDs(b, fds); err != nil {
 		return fmt.Errorf("server on %s: %w", path, err)
 	}
@@ -175,32 +176,6 @@ func handshake(conn *sock.Conn, fr *proto.Reader, path string, command []byte, f
 		return fmt.Errorf("protocol version mismatch (client %d, server %d): a different gmux is running on %s; run kill-server with that version first", proto.Version, v, path)
 	}
 	return nil
-}
-
-// frameWriter serialises frame writes from the input and draw goroutines.
-type frameWriter struct {
-	mu   sync.Mutex
-	conn io.WriteCloser
-	buf  []byte
-}
-
-func (w *frameWriter) send(t proto.Type, payload []byte) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf = proto.AppendFrame(w.buf[:0], t, payload)
-	_, err := w.conn.Write(w.buf)
-	return err
-}
-
-// sendKey sends a Key frame, built straight into w.buf: keys are the echo
-// path, and a separate payload buffer would only be copied.
-func (w *frameWriter) sendKey(k proto.Key) error {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	b, start := proto.BeginFrame(w.buf[:0], proto.TypeKey)
-	w.buf = proto.EndFrame(k.Append(b), start)
-	_, err := w.conn.Write(w.buf)
-	return err
 }
 
 // session sends the command and handles the server's answer.
@@ -230,11 +205,11 @@ func session(conn *sock.Conn, o Options) int {
 		}
 	}
 	fr := proto.NewReader(conn)
-	if err := handshake(conn, fr, o.SocketPath, req.Append(nil), passFDs); err != nil {
+	if err := handshake(conn, fr, o.SocketPath, &req, passFDs); err != nil {
 		fmt.Fprintln(o.Stderr, err)
 		return 1
 	}
-	w := &frameWriter{conn: conn}
+	w := proto.NewWriter(conn)
 	for {
 		typ, p, err := fr.Next()
 		if err != nil {
@@ -263,7 +238,7 @@ func session(conn *sock.Conn, o Options) int {
 					return 1
 				}
 			}
-			return attach(fr, w, o)
+			return handOver(conn, fr, o)
 		case proto.TypeHosted:
 			return hosted(conn, fr, w, fd, saved, sigs, o)
 		}

@@ -1,6 +1,9 @@
 package proto
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // decoder reads fields from a payload. The first short read sets err and
 // every later read returns zero values, so a message's Decode can read all
@@ -124,6 +127,16 @@ type Command struct {
 
 // Append encodes c.
 func (c *Command) Append(dst []byte) []byte {
+	// One allocation: the environment can be tens of kilobytes, and
+	// growing into it page by page costs a new command more.
+	n := 2*binary.MaxVarintLen64 + len(c.Cwd) + len(c.Term) + 8
+	for _, ss := range [][]string{c.Argv, c.Env} {
+		n += binary.MaxVarintLen64
+		for _, s := range ss {
+			n += binary.MaxVarintLen64 + len(s)
+		}
+	}
+	dst = slices.Grow(dst, n)
 	dst = appendStrings(dst, c.Argv)
 	dst = appendString(dst, c.Cwd)
 	dst = appendStrings(dst, c.Env)

@@ -25,6 +25,11 @@ import (
 // refuse each other with a clear message instead of misreading frames.
 const Version uint16 = 1
 
+// Release is gmux's own version, which the client prints for -V and the
+// server shows as #{version}. It lives here, beside the protocol's,
+// because both sides need it and the client links little else.
+const Release = "0.1.0"
+
 // Magic opens every hello.
 const Magic = "GMUX"
 

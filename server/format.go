@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/vt"
 )
 
@@ -189,7 +190,7 @@ func (f formatCtx) value(name string) string {
 	case "socket_path":
 		return s.cfg.SocketPath
 	case "version":
-		return Version
+		return proto.Release
 	case "host":
 		return s.hostname()
 	case "host_short":

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/vt"
 )
 
@@ -67,7 +68,7 @@ func TestFormatExpand(t *testing.T) {
 		{"#{pane_title}", "my title"},
 		{"#{history_limit}", "2000"},
 		{"#{session_attached}", "0"},
-		{"#{version}", Version},
+		{"#{version}", proto.Release},
 		{"#{start_time}", "1700000000"},
 		{"#{session_created}", "1700000123"},
 		// No client: client variables are empty.

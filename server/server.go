@@ -28,9 +28,6 @@ import (
 	"github.com/gmux/gmux/keys"
 )
 
-// Version is gmux's version, printed by -V and XTVERSION.
-const Version = "0.1.0"
-
 // Config says where the server listens and what it reads at start.
 type Config struct {
 	SocketPath string

@@ -5,8 +5,9 @@
 //
 // Every wait is a poll with a deadline; nothing sleeps for a fixed time.
 //
-// TestMain builds ./cmd/gmux once (with -race when GMUX_E2E_RACE is set);
-// GMUX_E2E_BIN=/path/to/binary runs the suite against a prebuilt binary.
+// TestMain builds ./cmd/gmux and ./cmd/gmux-server once, side by side
+// (with -race when GMUX_E2E_RACE is set); GMUX_E2E_BIN=/path/to/gmux runs
+// the suite against prebuilt programs (gmux-server beside gmux).
 package e2e
 
 import (
@@ -64,10 +65,11 @@ func runMain(m *testing.M) int {
 	if os.Getenv("GMUX_E2E_RACE") != "" {
 		args = append(args, "-race")
 	}
-	build := exec.Command("go", append(args, "./cmd/gmux")...)
+	args[2] = dir + "/"
+	build := exec.Command("go", append(args, "./cmd/gmux", "./cmd/gmux-server")...)
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "e2e: FAIL: building gmux (go build ./cmd/gmux in %s) failed: %v\n%s", root, err, out)
+		fmt.Fprintf(os.Stderr, "e2e: FAIL: building gmux (go build -o DIR ./cmd/gmux ./cmd/gmux-server in %s) failed: %v\n%s", root, err, out)
 		return 1
 	}
 	return m.Run()
@@ -368,8 +370,8 @@ func alive(pid int) bool {
 	return true
 }
 
-// isGmux reports whether pid is alive and runs our binary (guards against
-// pid reuse before a SIGKILL).
+// isGmux reports whether pid is alive and runs one of our programs, gmux
+// or gmux-server (guards against pid reuse before a SIGKILL).
 func isGmux(pid int) bool {
 	if !alive(pid) {
 		return false
@@ -378,7 +380,8 @@ func isGmux(pid int) bool {
 	if err != nil {
 		return false
 	}
-	return strings.TrimSuffix(exe, " (deleted)") == gmuxBin
+	exe = strings.TrimSuffix(exe, " (deleted)")
+	return exe == gmuxBin || exe == filepath.Join(filepath.Dir(gmuxBin), "gmux-server")
 }
 
 // capture returns `capture-pane -p -t target [extra...]`.

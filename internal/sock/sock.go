@@ -16,6 +16,7 @@ import (
 	"os"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -85,8 +86,9 @@ func (l *Listener) Close() error {
 	return l.f.Close()
 }
 
-// Dial connects to the socket at path. A missing socket or one nobody
-// listens on gives an error matching unix.ENOENT or unix.ECONNREFUSED.
+// Dial connects to the socket at path, blocking. A missing socket or one
+// nobody listens on gives an error matching unix.ENOENT or
+// unix.ECONNREFUSED.
 func Dial(path string) (*Conn, error) {
 	fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
 	if err != nil {
@@ -105,11 +107,60 @@ func Dial(path string) (*Conn, error) {
 		_ = unix.Close(fd) // best effort
 		return nil, os.NewSyscallError("connect", err)
 	}
+	// The descriptor stays blocking: a client's reads and writes then
+	// go straight to the kernel, without the runtime's poller (an epoll
+	// set, an eventfd, a thread to wait in it) that a one-shot command
+	// would set up only to use once. SetTimeout bounds them instead of
+	// deadlines.
+	return &Conn{os.NewFile(uintptr(fd), path)}, nil
+}
+
+// SetTimeout bounds each blocking read and write on a Dial'd connection
+// (SO_RCVTIMEO, SO_SNDTIMEO); zero means none. A read or write that
+// times out fails with EAGAIN.
+func (c *Conn) SetTimeout(d time.Duration) error {
+	tv := unix.NsecToTimeval(d.Nanoseconds())
+	return c.control(func(fd int) error {
+		if err := unix.SetsockoptTimeval(fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv); err != nil {
+			return os.NewSyscallError("setsockopt", err)
+		}
+		return os.NewSyscallError("setsockopt", unix.SetsockoptTimeval(fd, unix.SOL_SOCKET, unix.SO_SNDTIMEO, &tv))
+	})
+}
+
+// CloseRead shuts down the receiving side: a read waiting on a blocking
+// connection returns end of file.
+func (c *Conn) CloseRead() error {
+	return c.control(func(fd int) error { return unix.Shutdown(fd, unix.SHUT_RD) })
+}
+
+// Adopt returns the connection on descriptor fd, which this process
+// inherited from the one that exec'd it (Conn.Inheritable).
+func Adopt(fd int, name string) (*Conn, error) {
+	typ, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TYPE)
+	if err != nil || typ != unix.SOCK_STREAM {
+		return nil, fmt.Errorf("descriptor %d is not a stream socket", fd)
+	}
+	unix.CloseOnExec(fd)
 	if err := unix.SetNonblock(fd, true); err != nil {
-		_ = unix.Close(fd) // best effort
 		return nil, os.NewSyscallError("setnonblock", err)
 	}
-	return &Conn{os.NewFile(uintptr(fd), path)}, nil
+	return &Conn{os.NewFile(uintptr(fd), name)}, nil
+}
+
+// Inheritable returns a duplicate of c's descriptor that survives exec,
+// to hand the connection to another program (Adopt).
+func (c *Conn) Inheritable() (int, error) {
+	dup := -1
+	err := c.control(func(fd int) error {
+		var err error
+		dup, err = unix.Dup(fd) // dup(2) leaves close-on-exec off
+		return err
+	})
+	if err != nil {
+		return -1, fmt.Errorf("dup connection: %w", err)
+	}
+	return dup, nil
 }
 
 // CloseWrite shuts down the sending side; the peer reads EOF.

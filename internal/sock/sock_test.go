@@ -72,7 +72,7 @@ func TestRoundTripAndCloseWrite(t *testing.T) {
 	}
 }
 
-func TestReadDeadline(t *testing.T) {
+func TestTimeoutAndCloseRead(t *testing.T) {
 	l, path := listenTemp(t)
 	go func() {
 		if c, err := l.Accept(); err == nil {
@@ -85,12 +85,74 @@ func TestReadDeadline(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer c.Close()
-	if err := c.SetReadDeadline(time.Now().Add(20 * time.Millisecond)); err != nil {
-		t.Fatalf("deadline on a dialled socket: %v (not pollable?)", err)
+	if err := c.SetTimeout(20 * time.Millisecond); err != nil {
+		t.Fatal(err)
 	}
 	_, err = c.Read(make([]byte, 1))
-	if !errors.Is(err, os.ErrDeadlineExceeded) {
-		t.Fatalf("read past deadline: %v, want ErrDeadlineExceeded", err)
+	if !errors.Is(err, unix.EAGAIN) {
+		t.Fatalf("read past the timeout: %v, want EAGAIN", err)
+	}
+	if err := c.SetTimeout(0); err != nil {
+		t.Fatal(err)
+	}
+	// A reader waiting with no timeout ends when the read side shuts.
+	done := make(chan error, 1)
+	go func() {
+		_, err := c.Read(make([]byte, 1))
+		done <- err
+	}()
+	time.Sleep(10 * time.Millisecond) // let Read block; the test passes either way
+	if err := c.CloseRead(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != io.EOF {
+			t.Fatalf("read after CloseRead: %v, want EOF", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("CloseRead did not end a waiting read")
+	}
+}
+
+func TestInheritableAdopt(t *testing.T) {
+	l, path := listenTemp(t)
+	accepted := make(chan *Conn, 1)
+	go func() {
+		c, _ := l.Accept()
+		accepted <- c
+	}()
+	c, err := Dial(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	srv := <-accepted
+	defer srv.Close()
+	fd, err := c.Inheritable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil || flags&unix.FD_CLOEXEC != 0 {
+		t.Fatalf("inheritable descriptor flags %#x, %v: want close-on-exec off", flags, err)
+	}
+	adopted, err := Adopt(fd, "adopted")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer adopted.Close()
+	if flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0); err != nil || flags&unix.FD_CLOEXEC == 0 {
+		t.Fatalf("adopted descriptor flags %#x, %v: want close-on-exec on", flags, err)
+	}
+	if _, err := srv.Write([]byte("hi")); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 2)
+	if _, err := io.ReadFull(adopted, buf); err != nil || string(buf) != "hi" {
+		t.Fatalf("adopted read %q, %v", buf, err)
+	}
+	if _, err := Adopt(int(os.Stdin.Fd()), "stdin"); err == nil {
+		t.Error("Adopt took standard input, not a socket")
 	}
 }
 

@@ -1,4 +1,4 @@
-package client
+package screen
 
 import "github.com/gmux/gmux/proto"
 

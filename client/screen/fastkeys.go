@@ -1,4 +1,4 @@
-package client
+package screen
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ const fastKeysQuiet = 10 * time.Millisecond
 // it to complete or flush it.
 type fastKeysTty struct {
 	tcell.Tty
-	w       *frameWriter
+	w       *proto.Writer
 	pasting *atomic.Bool
 	// The read goroutine's own: until when typed characters must still
 	// go through tcell, and whether tcell may be inside a sequence.
@@ -38,7 +38,7 @@ func (t *fastKeysTty) Read(b []byte) (int, error) {
 		n, err := t.Tty.Read(b)
 		if err == nil && n == 1 && b[0] >= 0x20 && b[0] < 0x7f &&
 			!t.escOpen && !t.pasting.Load() && time.Now().After(t.slowUntil) {
-			if err := t.w.sendKey(proto.Key{Code: uint32(b[0])}); err != nil {
+			if err := t.w.SendKey(proto.Key{Code: uint32(b[0])}); err != nil {
 				return 0, err
 			}
 			continue

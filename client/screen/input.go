@@ -1,4 +1,4 @@
-package client
+package screen
 
 import (
 	"sync/atomic"
@@ -13,12 +13,12 @@ import (
 // forwardEvents sends the terminal's input events to the server until the
 // screen is finalised or the server is gone.
 // pasting is set while a bracketed paste is open.
-func forwardEvents(screen tcell.Screen, w *frameWriter, pasting *atomic.Bool) {
+func forwardEvents(screen tcell.Screen, w *proto.Writer, pasting *atomic.Bool) {
 	defer func() {
 		// In a hosted terminal this runs in the server: a bug here must
 		// end this client's attachment, not the server.
 		if r := recover(); r != nil {
-			_ = w.conn.Close()
+			_ = w.Close()
 		}
 	}()
 	var paste []byte
@@ -40,7 +40,7 @@ func forwardEvents(screen tcell.Screen, w *frameWriter, pasting *atomic.Bool) {
 			if !ok {
 				continue
 			}
-			err = w.sendKey(proto.Key{Code: uint32(k.Code), Mod: uint8(k.Mod)})
+			err = w.SendKey(proto.Key{Code: uint32(k.Code), Mod: uint8(k.Mod)})
 		case *tcell.EventPaste:
 			if ev.Start() {
 				pasting.Store(true)
@@ -48,22 +48,22 @@ func forwardEvents(screen tcell.Screen, w *frameWriter, pasting *atomic.Bool) {
 				continue
 			}
 			pasting.Store(false)
-			err = w.send(proto.TypePaste, paste)
+			err = w.Send(proto.TypePaste, paste)
 		case *tcell.EventResize:
 			cols, rows := ev.Size()
 			sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
-			err = w.send(proto.TypeResize, sz.Append(buf[:0]))
+			err = w.Send(proto.TypeResize, sz.Append(buf[:0]))
 		case *tcell.EventMouse:
 			m, ok := mouse.event(ev)
 			if ok {
-				err = w.send(proto.TypeMouse, m.Append(buf[:0]))
+				err = w.Send(proto.TypeMouse, m.Append(buf[:0]))
 			}
 		case *tcell.EventFocus:
 			v := byte(0)
 			if ev.Focused {
 				v = 1
 			}
-			err = w.send(proto.TypeFocus, []byte{v})
+			err = w.Send(proto.TypeFocus, []byte{v})
 		}
 		if err != nil {
 			return

@@ -1,7 +1,8 @@
-package client
+package screen
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"sync"
@@ -14,13 +15,14 @@ import (
 	"github.com/gmux/gmux/proto"
 )
 
-// attach takes over the terminal from this process: it forwards input
-// events to the server and applies the server's draws until an Exit frame
-// or a lost server.
-func attach(fr *proto.Reader, w *frameWriter, o Options) int {
+// Relay draws an attached client's terminal in the client's own process:
+// it forwards input events to the server and applies the server's draws
+// until an Exit frame or a lost server. fr and w are the connection, from
+// the Attached frame on; messages go to stdout and stderr.
+func Relay(fr *proto.Reader, w *proto.Writer, stdout, stderr io.Writer) int {
 	tty, err := tcell.NewDevTty()
 	if err != nil {
-		fmt.Fprintf(o.Stderr, "open terminal failed: %v\n", err)
+		fmt.Fprintf(stderr, "open terminal failed: %v\n", err)
 		return 1
 	}
 	// A hang-up or kill closes the connection; the server keeps the session.
@@ -36,18 +38,18 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 		// must still end the client.
 		signal.Reset(syscall.SIGHUP, syscall.SIGTERM)
 		time.AfterFunc(2*time.Second, func() { os.Exit(1) })
-		_ = w.conn.Close() // best effort
+		_ = w.Close() // best effort
 	}()
 	status, message, err := drive(tty, os.Getenv("TERM"), fr, w)
 	if err != nil {
-		fmt.Fprintf(o.Stderr, "open terminal failed: %v\n", err)
+		fmt.Fprintf(stderr, "open terminal failed: %v\n", err)
 		return 1
 	}
 	if hungUp.Load() {
 		return 1
 	}
 	if message != "" {
-		fmt.Fprintln(o.Stdout, message)
+		fmt.Fprintln(stdout, message)
 	}
 	return status
 }
@@ -57,7 +59,7 @@ func attach(fr *proto.Reader, w *frameWriter, o Options) int {
 // client passed it its terminal (Host). It returns the status and message
 // of the server's Exit frame, or of the lost connection, once the
 // terminal is restored.
-func drive(tty tcell.Tty, termName string, fr *proto.Reader, w *frameWriter) (int, string, error) {
+func drive(tty tcell.Tty, termName string, fr *proto.Reader, w *proto.Writer) (int, string, error) {
 	var pasting atomic.Bool
 	ti, err := tcell.LookupTerminfo(termName)
 	if err != nil {
@@ -77,7 +79,7 @@ func drive(tty tcell.Tty, termName string, fr *proto.Reader, w *frameWriter) (in
 	screen.Clear()
 	cols, rows := screen.Size()
 	sz := proto.Size{Cols: uint16(cols), Rows: uint16(rows)}
-	_ = w.send(proto.TypeResize, sz.Append(nil)) // a dead server shows below
+	_ = w.Send(proto.TypeResize, sz.Append(nil)) // a dead server shows below
 
 	go forwardEvents(screen, w, &pasting)
 
@@ -96,7 +98,7 @@ func drive(tty tcell.Tty, termName string, fr *proto.Reader, w *frameWriter) (in
 // applyFrames reads server frames until the session ends for this client.
 // Draw frames go to paint if there is one, else through tcell, for a
 // terminal with colors colours.
-func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen, paint *painter, colors int) (int, string) {
+func applyFrames(fr *proto.Reader, w *proto.Writer, screen tcell.Screen, paint *painter, colors int) (int, string) {
 	var modes uint8
 	for {
 		typ, p, err := fr.Next()
@@ -113,7 +115,7 @@ func applyFrames(fr *proto.Reader, w *frameWriter, screen tcell.Screen, paint *p
 			if err != nil {
 				return 1, "[lost server: " + err.Error() + "]"
 			}
-			if err := w.send(proto.TypeFrameAck, nil); err != nil {
+			if err := w.Send(proto.TypeFrameAck, nil); err != nil {
 				return 1, "[lost server]"
 			}
 		case proto.TypeExit:

@@ -1,4 +1,4 @@
-package client
+package screen
 
 import (
 	"io"
@@ -33,8 +33,9 @@ func (s *scriptTty) Read(b []byte) (int, error) {
 	return n, nil
 }
 
-// sockPair returns a frameWriter and a reader of what it sends.
-func sockPair(t *testing.T) (*frameWriter, *proto.Reader) {
+// sockPair returns a proto.Writer, its connection, and a reader of what
+// it sends.
+func sockPair(t *testing.T) (*proto.Writer, *sock.Conn, *proto.Reader) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "s")
 	l, err := sock.Listen(path)
@@ -53,7 +54,7 @@ func sockPair(t *testing.T) (*frameWriter, *proto.Reader) {
 	}
 	srv := <-accepted
 	t.Cleanup(func() { c.Close(); srv.Close() })
-	return &frameWriter{conn: c}, proto.NewReader(srv)
+	return proto.NewWriter(c), c, proto.NewReader(srv)
 }
 
 func TestFastKeys(t *testing.T) {
@@ -79,7 +80,7 @@ func TestFastKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			w, fr := sockPair(t)
+			w, conn, fr := sockPair(t)
 			var pasting atomic.Bool
 			pasting.Store(tt.pasting)
 			tty := &scriptTty{chunks: tt.chunks}
@@ -104,7 +105,7 @@ func TestFastKeys(t *testing.T) {
 					t.Fatalf("tcell got %q, want %q", got, tt.toTcell)
 				}
 			}
-			w.conn.(*sock.Conn).CloseWrite()
+			conn.CloseWrite()
 			var sent []byte
 			for {
 				typ, p, err := fr.Next()
@@ -121,28 +122,5 @@ func TestFastKeys(t *testing.T) {
 				t.Errorf("sent keys %q directly, want %q", sent, tt.fastKeys)
 			}
 		})
-	}
-}
-
-func TestSendKey(t *testing.T) {
-	w, fr := sockPair(t)
-	sent := []proto.Key{{Code: 'a'}, {Code: 0x1f600, Mod: 3}}
-	for _, k := range sent {
-		if err := w.sendKey(k); err != nil {
-			t.Fatal(err)
-		}
-		if want := proto.AppendFrame(nil, proto.TypeKey, k.Append(nil)); string(w.buf) != string(want) {
-			t.Errorf("sent %x, want %x", w.buf, want)
-		}
-	}
-	for _, want := range sent {
-		typ, p, err := fr.Next()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var k proto.Key
-		if typ != proto.TypeKey || k.Decode(p) != nil || k != want {
-			t.Errorf("got frame type %d %x, want key %+v", typ, p, want)
-		}
 	}
 }

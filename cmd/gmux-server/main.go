@@ -1,0 +1,144 @@
+// Command gmux-server is gmux's second program, which gmux starts: the
+// server daemon, and the attached client's drawing where the server
+// cannot draw the client's terminal itself.
+//
+//	gmux-server [-v] [-f file] -S socket-path __server
+//	gmux-server __relay connection-fd pending-fd
+//
+// It links the server, the terminal emulator and tcell, which gmux does
+// not, so that a command starts quickly (see package client).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"strings"
+
+	"github.com/gmux/gmux/client"
+	"github.com/gmux/gmux/client/screen"
+	"github.com/gmux/gmux/cmdline"
+	"github.com/gmux/gmux/server"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(argv []string) int {
+	g, rest, err := cmdline.ParseGlobal(argv)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	switch {
+	case len(rest) > 0 && rest[0] == client.ServerCommand && g.SocketPath != "":
+		return runServer(g)
+	case len(rest) > 0 && rest[0] == client.RelayCommand:
+		return runRelay(rest[1:])
+	}
+	fmt.Fprintln(os.Stderr, "gmux-server is started by gmux; run gmux instead")
+	return 2
+}
+
+// runRelay draws an attached client's terminal in this process, which
+// replaced the gmux that handed it its connection.
+func runRelay(args []string) int {
+	fr, w, err := client.Resume(args)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "attach: %v\n", err)
+		return 1
+	}
+	if dir := os.Getenv("GMUX_PPROF_DIR"); dir != "" {
+		stop := startProfiles(dir, "gmux-client", log.New(os.Stderr, "gmux: ", 0))
+		defer stop()
+	}
+	return screen.Relay(fr, w, os.Stdout, os.Stderr)
+}
+
+// runServer is the daemon: it logs to a file under $XDG_STATE_HOME/gmux
+// and, with GMUX_PPROF_DIR set, writes CPU and heap profiles on exit.
+func runServer(g cmdline.Global) int {
+	socketPath := g.SocketPath
+	logOut := openLog(socketPath)
+	if f, ok := logOut.(*os.File); ok {
+		// A crash must leave its trace somewhere: stderr is /dev/null.
+		_ = debug.SetCrashOutput(f, debug.CrashOptions{}) // best effort
+	}
+	logger := log.New(logOut, fmt.Sprintf("gmux[%d] ", os.Getpid()), log.LstdFlags|log.Lmicroseconds)
+	if dir := os.Getenv("GMUX_PPROF_DIR"); dir != "" {
+		stop := startProfiles(dir, "gmux", logger)
+		defer stop()
+	}
+	if os.Getenv("GOMAXPROCS") == "" {
+		// The programs in the panes need the CPUs more than the server
+		// does: with every CPU its own, the runtime's idle threads spin
+		// looking for work while a flooding program waits for a core.
+		// Half of them (one on two cores) gave 20-40% more cat
+		// throughput in bench/ at a lower server CPU per MB, with the
+		// same echo latency.
+		runtime.GOMAXPROCS(max(1, runtime.GOMAXPROCS(0)/2))
+	}
+	verbose := g.Verbose || os.Getenv("GMUX_DEBUG") != ""
+	err := server.Run(server.Config{SocketPath: socketPath, ConfigFile: g.ConfigFile, Logger: logger, Verbose: verbose, Host: screen.Host})
+	if err != nil {
+		if errors.Is(err, server.ErrServerRunning) {
+			return 0
+		}
+		logger.Printf("server: %v", err)
+		return 1
+	}
+	return 0
+}
+
+// openLog opens the server's log file, named after the socket.
+func openLog(socketPath string) io.Writer {
+	dir := os.Getenv("XDG_STATE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return io.Discard
+		}
+		dir = filepath.Join(home, ".local", "state")
+	}
+	dir = filepath.Join(dir, "gmux")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return io.Discard
+	}
+	name := "server-" + strings.ReplaceAll(strings.Trim(socketPath, "/"), "/", "_") + ".log"
+	f, err := os.OpenFile(filepath.Join(dir, name), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
+	if err != nil {
+		return io.Discard
+	}
+	if st, err := f.Stat(); err == nil && st.Size() > 8<<20 {
+		_ = f.Truncate(0) // keep the log bounded
+	}
+	return f
+}
+
+func startProfiles(dir, prefix string, logger *log.Logger) func() {
+	cpu, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-cpu-%d.pprof", prefix, os.Getpid())))
+	if err != nil {
+		logger.Printf("pprof: %v", err)
+		return func() {}
+	}
+	if err := pprof.StartCPUProfile(cpu); err != nil {
+		logger.Printf("pprof: %v", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		_ = cpu.Close() // best effort
+		heap, err := os.Create(filepath.Join(dir, fmt.Sprintf("%s-heap-%d.pprof", prefix, os.Getpid())))
+		if err != nil {
+			return
+		}
+		_ = pprof.WriteHeapProfile(heap) // best effort
+		_ = heap.Close()
+	}
+}
