@@ -186,7 +186,17 @@ func findBinary(name, bin string) *system {
 // the tree it is run in.
 func findGmux(bin string, build bool) *system {
 	s := &system{name: "gmux"}
-	if _, err := os.Stat(bin); err != nil || build {
+	if !build {
+		// gmux would fall back to a gmux-server on $PATH, from another
+		// build: measure the pair given or nothing.
+		for _, p := range []string{bin, filepath.Join(filepath.Dir(bin), "gmux-server")} {
+			if _, err := os.Stat(p); err != nil {
+				s.err = fmt.Sprintf("-gmux %s: %v", bin, err)
+				return s
+			}
+		}
+	}
+	if build {
 		dir := filepath.Dir(bin)
 		logf("gmux: building ./cmd/gmux and ./cmd/gmux-server into %s", dir)
 		os.MkdirAll(dir, 0o755)

@@ -12,12 +12,14 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"golang.org/x/term"
 
+	"github.com/gmux/gmux/cmdline"
 	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
@@ -51,25 +53,24 @@ func Run(o Options) int {
 // startsServer reports whether the command may start a server, as tmux's
 // new-session and start-server do.
 func startsServer(argv []string) bool {
-	return anyCommand(argv, func(name string) bool {
-		return name == "new" || name == "start" ||
-			len(name) >= 4 && strings.HasPrefix("new-session", name) ||
-			len(name) >= 3 && strings.HasPrefix("start-server", name)
-	})
+	return anyCommand(argv, &cmdline.NewSession, &cmdline.StartServer)
 }
 
 // anyCommand reports whether argv is empty (the default command, new) or
-// the name of one of its commands (split at ";") satisfies match.
-func anyCommand(argv []string, match func(name string) bool) bool {
+// one of its commands (split at ";") is one of specs, named in full, by
+// alias or by a unique prefix, as the server will resolve it.
+func anyCommand(argv []string, specs ...*cmdline.Spec) bool {
 	if len(argv) == 0 {
 		return true
 	}
-	first := true
-	for _, a := range argv {
-		if first && match(a) {
+	all := cmdline.Commands()
+	for _, c := range cmdline.Split(argv) {
+		if len(c) == 0 {
+			continue
+		}
+		if s, err := cmdline.Lookup(all, c[0]); err == nil && slices.Contains(specs, s) {
 			return true
 		}
-		first = a == ";" || strings.HasSuffix(a, ";") && !strings.HasSuffix(a, "\\;")
 	}
 	return false
 }
@@ -161,14 +162,21 @@ func startServer(o Options) (*sock.Conn, error) {
 // fds, if any, go with it: the terminal, for the server to drive if the
 // command attaches.
 func handshake(conn *sock.Conn, fr *proto.Reader, path string, req *proto.Command, fds []int) error {
-	_ = conn.SetTimeout(10 * time.Second)
-	defer conn.SetTimeout(0)
 	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
 	b = proto.EndFrame(req.Append(b), start)
-	if err := conn.WriteWithFDs(b, fds); err != nil {
+	// A server that does not read must not keep the client, but the
+	// answer, which brings the server's hello, may take as long as the
+	// command: the read waits, as tmux's client does.
+	_ = conn.SetTimeout(10 * time.Second)
+	err := conn.WriteWithFDs(b, fds)
+	_ = conn.SetTimeout(0)
+	if err != nil {
 		return fmt.Errorf("server on %s: %w", path, err)
 	}
 	v, err := proto.ReadHello(fr.Buffered())
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return errors.New("server exited unexpectedly")
+	}
 	if err != nil {
 		return fmt.Errorf("server on %s did not answer: %w", path, err)
 	}

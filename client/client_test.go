@@ -17,6 +17,10 @@ func TestStartsServer(t *testing.T) {
 		{[]string{"new-session"}, true, true},
 		{[]string{"new-s"}, true, true},
 		{[]string{"start"}, true, false},
+		{[]string{"st"}, true, false}, // a unique prefix, as the server resolves it
+		{[]string{"new-w"}, false, false},
+		{[]string{"at"}, false, true},
+		{[]string{"frob", ";", "new"}, true, true},
 		{[]string{"ls"}, false, false},
 		{[]string{"attach"}, false, true},
 		{[]string{"a", "-t", "x"}, false, true},

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 
+	"github.com/gmux/gmux/cmdline"
 	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
@@ -27,11 +27,7 @@ import (
 // mayAttach reports whether argv may attach, so that the terminal is worth
 // passing: a new or attach command anywhere in it, or none at all.
 func mayAttach(argv []string) bool {
-	return anyCommand(argv, func(name string) bool {
-		return name == "new" || name == "a" || name == "at" || name == "att" ||
-			len(name) >= 4 && strings.HasPrefix("new-session", name) ||
-			len(name) >= 4 && strings.HasPrefix("attach-session", name)
-	})
+	return anyCommand(argv, &cmdline.NewSession, &cmdline.AttachSession)
 }
 
 // hostingDisabled lets a user keep the terminal in the client process

@@ -70,7 +70,9 @@ func handOver(conn *sock.Conn, fr *proto.Reader, o Options) int {
 		fmt.Fprintf(o.Stderr, "attach: %v\n", err)
 		return 1
 	}
-	argv := []string{bin, RelayCommand, strconv.Itoa(connFD), strconv.Itoa(pendingFD)}
+	// The protocol version goes first: a gmux-server from another build
+	// (one found on $PATH) must refuse a connection it would misread.
+	argv := []string{bin, RelayCommand, strconv.Itoa(int(proto.Version)), strconv.Itoa(connFD), strconv.Itoa(pendingFD)}
 	err = syscall.Exec(bin, argv, os.Environ())
 	fmt.Fprintf(o.Stderr, "attach: run %s: %v\n", bin, err)
 	return 1
@@ -78,7 +80,8 @@ func handOver(conn *sock.Conn, fr *proto.Reader, o Options) int {
 
 // pendingFile returns a descriptor, kept across exec, of a file holding
 // what fr has read from the connection but not returned: the frames the
-// server sent right behind the Attached frame.
+// server sent right behind the Attached frame. The descriptor is never
+// wrapped in an *os.File, whose finalizer could close it before the exec.
 func pendingFile(fr *proto.Reader) (int, error) {
 	br := fr.Buffered()
 	b, err := br.Peek(br.Buffered())
@@ -89,14 +92,21 @@ func pendingFile(fr *proto.Reader) (int, error) {
 	if err != nil {
 		return -1, fmt.Errorf("pending frames: %w", os.NewSyscallError("memfd_create", err))
 	}
-	f := os.NewFile(uintptr(fd), "gmux-pending")
-	if _, err := f.Write(b); err != nil {
-		return -1, fmt.Errorf("pending frames: %w", err)
+	for len(b) > 0 {
+		n, err := unix.Write(fd, b)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			_ = unix.Close(fd) // best effort
+			return -1, fmt.Errorf("pending frames: %w", os.NewSyscallError("write", err))
+		}
+		b = b[n:]
 	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return -1, fmt.Errorf("pending frames: %w", err)
+	if _, err := unix.Seek(fd, 0, io.SeekStart); err != nil {
+		_ = unix.Close(fd) // best effort
+		return -1, fmt.Errorf("pending frames: %w", os.NewSyscallError("lseek", err))
 	}
-	// f is not closed: its descriptor must live on into gmux-server.
 	return fd, nil
 }
 
@@ -104,13 +114,16 @@ func pendingFile(fr *proto.Reader) (int, error) {
 // RelayCommand's arguments: it returns the connection's frame reader,
 // starting with the frames the old program had read, and its writer.
 func Resume(args []string) (*proto.Reader, *proto.Writer, error) {
-	if len(args) != 2 {
-		return nil, nil, fmt.Errorf("%s: want a connection and a pending-frames descriptor", RelayCommand)
+	if len(args) != 3 {
+		return nil, nil, fmt.Errorf("%s: want a protocol version, a connection and a pending-frames descriptor", RelayCommand)
 	}
-	connFD, err1 := strconv.Atoi(args[0])
-	pendingFD, err2 := strconv.Atoi(args[1])
+	if args[0] != strconv.Itoa(int(proto.Version)) {
+		return nil, nil, fmt.Errorf("protocol version mismatch (gmux %s, %s %d): gmux and %s come from different builds", args[0], ServerProgram, proto.Version, ServerProgram)
+	}
+	connFD, err1 := strconv.Atoi(args[1])
+	pendingFD, err2 := strconv.Atoi(args[2])
 	if err1 != nil || err2 != nil || connFD < 3 || pendingFD < 3 {
-		return nil, nil, fmt.Errorf("%s: bad descriptors %q", RelayCommand, args)
+		return nil, nil, fmt.Errorf("%s: bad descriptors %q", RelayCommand, args[1:])
 	}
 	pending := os.NewFile(uintptr(pendingFD), "gmux-pending")
 	// A Reader buffers 64 KiB at most; the limit is for a bad descriptor.

@@ -89,18 +89,23 @@ func (s *Server) commands() []*command { return s.cmdTable }
 // runArgv runs one or more commands from an argv list. It stops at the
 // first error and returns it.
 func (s *Server) runArgv(ctx *cmdCtx, argv []string) error {
-	// Every command parses before any runs, as in tmux: a typo in the
-	// last command must not leave the first half done.
+	return s.runList(ctx, cmdline.Split(argv))
+}
+
+// runList runs a list of commands, each an argv. Every command parses
+// before any runs, as in tmux: a typo in the last command must not leave
+// the first ones done.
+func (s *Server) runList(ctx *cmdCtx, list [][]string) error {
 	type parsed struct {
 		c *command
 		a *args
 	}
 	var cmds []parsed
-	for _, cmdArgv := range cmdline.Split(argv) {
-		if len(cmdArgv) == 0 {
+	for _, argv := range list {
+		if len(argv) == 0 {
 			continue
 		}
-		c, a, err := s.parse(cmdArgv)
+		c, a, err := s.parse(argv)
 		if err != nil {
 			return err
 		}
@@ -126,26 +131,13 @@ func (s *Server) parse(argv []string) (*command, *args, error) {
 	return c, a, nil
 }
 
-func (s *Server) runOne(ctx *cmdCtx, argv []string) error {
-	c, a, err := s.parse(argv)
-	if err != nil {
-		return err
-	}
-	return c.exec(s, ctx, a)
-}
-
 // runText parses and runs a command string (a key binding, a config line).
 func (s *Server) runText(ctx *cmdCtx, text string) error {
 	cmds, err := parseCommandText(text)
 	if err != nil {
 		return err
 	}
-	for _, argv := range cmds {
-		if err := s.runOne(ctx, argv); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.runList(ctx, cmds)
 }
 
 // sourceText runs a config file's text; each bad line gives one error
@@ -160,12 +152,7 @@ func (s *Server) sourceTextCtx(name, text string, lenient bool) []string {
 	for _, ln := range lines {
 		cmds, err := parseCommandText(ln.text)
 		if err == nil {
-			ctx := &cmdCtx{lenientBind: lenient}
-			for _, argv := range cmds {
-				if err = s.runOne(ctx, argv); err != nil {
-					break
-				}
-			}
+			err = s.runList(&cmdCtx{lenientBind: lenient}, cmds)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, ln.number, err))

@@ -22,8 +22,8 @@ import (
 // would, from the Attached frame on; resized has a value whenever the
 // client process reports a new terminal size. It returns the status and
 // message for the client process to exit with, once the terminal is put
-// back. cmd/gmux supplies client.Host; the server does not import the
-// client package.
+// back. cmd/gmux-server supplies screen.Host; the server does not import
+// the drawing code.
 type TerminalHost func(tty *os.File, conn io.ReadWriteCloser, term string, resized <-chan struct{}) (int, string)
 
 // hostedTerminal is a passed terminal the server is about to drive.

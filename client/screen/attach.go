@@ -1,3 +1,8 @@
+// Package screen draws an attached client's terminal with tcell: it reads
+// input into Key, Mouse and Paste frames and paints the server's draw
+// frames as escape sequences. It runs in gmux-server, either in the server
+// itself for a terminal the client passed (Host) or in the client's
+// process after the client handed its connection over (Relay).
 package screen
 
 import (

@@ -61,11 +61,10 @@ func runMain(m *testing.M) int {
 	// World-readable so the helper run as another uid (security tests) can exec it.
 	_ = os.Chmod(dir, 0o755)
 	gmuxBin = filepath.Join(dir, "gmux")
-	args := []string{"build", "-o", gmuxBin}
+	args := []string{"build", "-o", dir + "/"}
 	if os.Getenv("GMUX_E2E_RACE") != "" {
 		args = append(args, "-race")
 	}
-	args[2] = dir + "/"
 	build := exec.Command("go", append(args, "./cmd/gmux", "./cmd/gmux-server")...)
 	build.Dir = root
 	if out, err := build.CombinedOutput(); err != nil {

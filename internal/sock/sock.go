@@ -1,12 +1,14 @@
-// Package sock provides Unix stream sockets as pollable *os.File values.
+// Package sock provides Unix stream sockets as *os.File values.
 //
 // It exists so that gmux does not import package net. With cgo available
 // (the default wherever gcc is installed), net links the cgo DNS resolver,
 // which makes the binary dynamically linked and adds about 3.5 ms to every
 // command's start-up on the machines we measure; a command such as
-// `gmux ls` is mostly start-up. An *os.File made from a non-blocking socket
-// still uses Go's poller, so Read, Write, deadlines and Close behave as
-// they do on a net.Conn.
+// `gmux ls` is mostly start-up. The server's sockets (Accept) and an
+// adopted one (Adopt) are non-blocking and use Go's poller, so Read,
+// Write, deadlines and Close behave as they do on a net.Conn. A Dial'd
+// socket is blocking: SetTimeout bounds its reads and writes, and
+// CloseRead, not Close, ends a read that waits.
 package sock
 
 import (
@@ -24,6 +26,7 @@ import (
 // Conn is a connected Unix stream socket.
 type Conn struct {
 	*os.File
+	blocking bool // Dial'd: the poller cannot wait for it
 }
 
 // Listener accepts connections on a Unix socket path.
@@ -77,7 +80,7 @@ func (l *Listener) Accept() (*Conn, error) {
 	if acceptErr != nil {
 		return nil, os.NewSyscallError("accept", acceptErr)
 	}
-	return &Conn{os.NewFile(uintptr(nfd), l.f.Name())}, nil
+	return &Conn{File: os.NewFile(uintptr(nfd), l.f.Name())}, nil
 }
 
 // Close stops listening; a blocked Accept returns. The socket file stays.
@@ -112,7 +115,7 @@ func Dial(path string) (*Conn, error) {
 	// set, an eventfd, a thread to wait in it) that a one-shot command
 	// would set up only to use once. SetTimeout bounds them instead of
 	// deadlines.
-	return &Conn{os.NewFile(uintptr(fd), path)}, nil
+	return &Conn{File: os.NewFile(uintptr(fd), path), blocking: true}, nil
 }
 
 // SetTimeout bounds each blocking read and write on a Dial'd connection
@@ -145,7 +148,7 @@ func Adopt(fd int, name string) (*Conn, error) {
 	if err := unix.SetNonblock(fd, true); err != nil {
 		return nil, os.NewSyscallError("setnonblock", err)
 	}
-	return &Conn{os.NewFile(uintptr(fd), name)}, nil
+	return &Conn{File: os.NewFile(uintptr(fd), name)}, nil
 }
 
 // Inheritable returns a duplicate of c's descriptor that survives exec,
@@ -210,8 +213,15 @@ func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
 	var n int
 	var sendErr error
 	err = raw.Write(func(fd uintptr) bool {
-		n, sendErr = unix.SendmsgN(int(fd), b, oob, nil, 0)
-		return sendErr != unix.EAGAIN
+		for {
+			n, sendErr = unix.SendmsgN(int(fd), b, oob, nil, 0)
+			if sendErr != unix.EINTR {
+				break
+			}
+		}
+		// On a blocking socket EAGAIN is SetTimeout's time running out,
+		// and the poller could not wait anyway.
+		return sendErr != unix.EAGAIN || c.blocking
 	})
 	if err == nil {
 		err = sendErr

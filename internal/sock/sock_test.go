@@ -101,7 +101,9 @@ func TestTimeoutAndCloseRead(t *testing.T) {
 		_, err := c.Read(make([]byte, 1))
 		done <- err
 	}()
-	time.Sleep(10 * time.Millisecond) // let Read block; the test passes either way
+	// Let Read block first: the point is to wake a waiting read. If the
+	// shutdown came first the read ends at once, and the test still passes.
+	time.Sleep(10 * time.Millisecond)
 	if err := c.CloseRead(); err != nil {
 		t.Fatal(err)
 	}
@@ -151,8 +153,14 @@ func TestInheritableAdopt(t *testing.T) {
 	if _, err := io.ReadFull(adopted, buf); err != nil || string(buf) != "hi" {
 		t.Fatalf("adopted read %q, %v", buf, err)
 	}
-	if _, err := Adopt(int(os.Stdin.Fd()), "stdin"); err == nil {
-		t.Error("Adopt took standard input, not a socket")
+	var pipe [2]int
+	if err := unix.Pipe2(pipe[:], unix.O_CLOEXEC); err != nil {
+		t.Fatal(err)
+	}
+	defer unix.Close(pipe[0])
+	defer unix.Close(pipe[1])
+	if _, err := Adopt(pipe[0], "pipe"); err == nil {
+		t.Error("Adopt took a pipe, not a socket")
 	}
 }
 
@@ -222,7 +230,7 @@ func pair() (*Conn, *Conn, error) {
 	if err != nil {
 		return nil, nil, os.NewSyscallError("socketpair", err)
 	}
-	return &Conn{os.NewFile(uintptr(fds[0]), "pair")}, &Conn{os.NewFile(uintptr(fds[1]), "pair")}, nil
+	return &Conn{File: os.NewFile(uintptr(fds[0]), "pair")}, &Conn{File: os.NewFile(uintptr(fds[1]), "pair")}, nil
 }
 
 func TestPassDescriptors(t *testing.T) {

@@ -1,0 +1,90 @@
+package client
+
+import (
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/gmux/gmux/internal/sock"
+	"github.com/gmux/gmux/proto"
+)
+
+// TestHandOverKeepsFrames checks that the frames a client had read but
+// not handled when it handed its connection over come out of Resume
+// first, in order, followed by what the server sends later.
+func TestHandOverKeepsFrames(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s")
+	l, err := sock.Listen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	accepted := make(chan *sock.Conn, 1)
+	go func() {
+		c, _ := l.Accept()
+		accepted <- c
+	}()
+	conn, err := sock.Dial(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	srv := <-accepted
+	defer srv.Close()
+
+	var b []byte
+	for i := range 3 {
+		b = proto.AppendFrame(b, proto.TypeOutput, []byte("frame "+strconv.Itoa(i)))
+	}
+	if _, err := srv.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	fr := proto.NewReader(conn)
+	if _, p, err := fr.Next(); err != nil || string(p) != "frame 0" {
+		t.Fatalf("first frame %q, %v", p, err)
+	}
+	pendingFD, err := pendingFile(fr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	connFD, err := conn.Inheritable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resumed, w, err := Resume([]string{strconv.Itoa(int(proto.Version)), strconv.Itoa(connFD), strconv.Itoa(pendingFD)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := srv.Write(proto.AppendFrame(nil, proto.TypeOutput, []byte("frame 3"))); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 3; i++ {
+		want := "frame " + strconv.Itoa(i)
+		if _, p, err := resumed.Next(); err != nil || string(p) != want {
+			t.Fatalf("resumed frame %q, %v; want %q", p, err, want)
+		}
+	}
+	// The writer reaches the server.
+	if err := w.Send(proto.TypeFrameAck, nil); err != nil {
+		t.Fatal(err)
+	}
+	if typ, _, err := proto.NewReader(srv).Next(); err != nil || typ != proto.TypeFrameAck {
+		t.Fatalf("server read %d, %v; want the ack", typ, err)
+	}
+}
+
+func TestResumeRefuses(t *testing.T) {
+	v := strconv.Itoa(int(proto.Version))
+	for _, args := range [][]string{
+		nil,
+		{v, "5"},
+		{strconv.Itoa(int(proto.Version) + 1), "5", "6"},
+		{v, "x", "6"},
+		{v, "1", "2"},
+	} {
+		if _, _, err := Resume(args); err == nil {
+			t.Errorf("Resume(%q) took it", args)
+		}
+	}
+}
