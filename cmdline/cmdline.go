@@ -95,27 +95,34 @@ func (s *Spec) Parse(argv []string) (*Args, error) {
 
 // Lookup resolves a name, alias or unique prefix of a name among specs.
 func Lookup(specs []*Spec, name string) (*Spec, error) {
-	var matches []*Spec
-	for _, s := range specs {
+	return LookupIn(specs, func(s *Spec) *Spec { return s }, name)
+}
+
+// LookupIn is Lookup over any table whose items each have a Spec.
+func LookupIn[T any](table []T, spec func(T) *Spec, name string) (T, error) {
+	var zero T
+	var matches []T
+	for _, item := range table {
+		s := spec(item)
 		if s.Name == name || s.Alias == name {
-			return s, nil
+			return item, nil
 		}
 		if strings.HasPrefix(s.Name, name) {
-			matches = append(matches, s)
+			matches = append(matches, item)
 		}
 	}
 	switch len(matches) {
 	case 0:
-		return nil, fmt.Errorf("unknown command: %s", name)
+		return zero, fmt.Errorf("unknown command: %s", name)
 	case 1:
 		return matches[0], nil
 	}
 	names := make([]string, len(matches))
 	for i, m := range matches {
-		names[i] = m.Name
+		names[i] = spec(m).Name
 	}
 	sort.Strings(names)
-	return nil, fmt.Errorf("ambiguous command: %s, could be: %s", name, strings.Join(names, ", "))
+	return zero, fmt.Errorf("ambiguous command: %s, could be: %s", name, strings.Join(names, ", "))
 }
 
 // Split splits an argv list on ";" arguments (and arguments ending in an

@@ -68,20 +68,7 @@ func (s *Server) findCommand(name string) (*command, error) {
 }
 
 func lookupCommand(table []*command, name string) (*command, error) {
-	specs := make([]*cmdline.Spec, len(table))
-	for i, c := range table {
-		specs[i] = c.Spec
-	}
-	spec, err := cmdline.Lookup(specs, name)
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range table {
-		if c.Spec == spec {
-			return c, nil
-		}
-	}
-	panic("unreachable: the spec came from the table")
+	return cmdline.LookupIn(table, func(c *command) *cmdline.Spec { return c.Spec }, name)
 }
 
 func (s *Server) commands() []*command { return s.cmdTable }
