@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -190,5 +192,58 @@ func TestKillSessionEndsItsPrograms(t *testing.T) {
 	if !waitUntil(func() bool { return syscall.Kill(n, 0) != nil }) {
 		_ = syscall.Kill(n, syscall.SIGKILL) // it is this test's own program
 		t.Fatalf("pane program %s still running after kill-session", pid)
+	}
+}
+
+// TestTwoPrograms checks the edges of gmux being two programs: a gmux
+// without its gmux-server beside it or on $PATH still talks to a running
+// server but cannot start one, and says why; gmux-server run by hand
+// says what it is.
+func TestTwoPrograms(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	e.mustRun("new-session", "-d", "-s", "s")
+
+	lone := filepath.Join(t.TempDir(), "gmux")
+	b, err := os.ReadFile(gmuxBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(lone, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"PATH=/usr/bin:/bin"}
+	for _, kv := range e.vars {
+		if !strings.HasPrefix(kv, "PATH=") {
+			env = append(env, kv)
+		}
+	}
+	runLone := func(args ...string) (string, string, int) {
+		cmd := exec.Command(lone, args...)
+		cmd.Env = env
+		var out, errb strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if err != nil && !errors.As(err, &ee) {
+			t.Fatalf("gmux %s: %v", strings.Join(args, " "), err)
+		}
+		return out.String(), errb.String(), cmd.ProcessState.ExitCode()
+	}
+	if out, errs, code := runLone("-S", e.sock, "ls"); code != 0 || !strings.HasPrefix(out, "s: 1 windows") {
+		t.Errorf("lone gmux ls: exit %d, stdout %q, stderr %q; want the session listed", code, out, errs)
+	}
+	other := filepath.Join(filepath.Dir(e.sock), "other")
+	e.addServer("-S", other)
+	out, errs, code := runLone("-S", other, "new-session", "-d")
+	if code != 1 || out != "" || !strings.Contains(errs, "gmux-server not found beside gmux or on $PATH") {
+		t.Errorf("lone gmux new -d: exit %d, stdout %q, stderr %q; want exit 1 and gmux-server not found", code, out, errs)
+	}
+
+	cmd := exec.Command(filepath.Join(filepath.Dir(gmuxBin), "gmux-server"))
+	cmd.Env = e.vars
+	msg, err := cmd.CombinedOutput()
+	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(string(msg), "run gmux instead") {
+		t.Errorf("gmux-server by hand: exit %d (%v), output %q; want exit 2 and a pointer to gmux", code, err, msg)
 	}
 }
