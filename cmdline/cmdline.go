@@ -101,10 +101,15 @@ func Lookup(specs []*Spec, name string) (*Spec, error) {
 // LookupIn is Lookup over any table whose items each have a Spec.
 func LookupIn[T any](table []T, spec func(T) *Spec, name string) (T, error) {
 	var zero T
+	if name == "" {
+		// Every name has the empty prefix, and a command without an
+		// alias would otherwise match it exactly.
+		return zero, fmt.Errorf("unknown command: %q", name)
+	}
 	var matches []T
 	for _, item := range table {
 		s := spec(item)
-		if s.Name == name || s.Alias == name {
+		if s.Name == name || s.Alias != "" && s.Alias == name {
 			return item, nil
 		}
 		if strings.HasPrefix(s.Name, name) {

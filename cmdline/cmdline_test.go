@@ -145,6 +145,8 @@ func TestCheck(t *testing.T) {
 		{[]string{"new", "-d;", "splitw", "-h"}, ""},
 		{[]string{"bind", "x", "neww", `\;`, "splitw"}, ""},
 		{[]string{"frobnicate"}, "unknown command: frobnicate"},
+		{[]string{""}, `unknown command: ""`}, // not the first command without an alias
+		{[]string{"new", "-d", ";", ""}, `unknown command: ""`},
 		{[]string{"new", ";", "frob"}, "unknown command: frob"},
 		{[]string{"kill-s"}, "ambiguous command: kill-s, could be: kill-server, kill-session"},
 		{[]string{"neww", "-Q"}, "command new-window: unknown flag -Q"},

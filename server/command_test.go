@@ -276,6 +276,7 @@ func TestFindCommand(t *testing.T) {
 	}
 	bad := []struct{ in, err string }{
 		{"kill-s", "ambiguous command: kill-s, could be: kill-server, kill-session"},
+		{"", `unknown command: ""`},
 		{"sel", "ambiguous command: sel, could be: select-pane, select-window"},
 		{"new-", "ambiguous command: new-, could be: new-session, new-window"},
 		{"list-c", "ambiguous command: list-c, could be: list-clients, list-commands"},
