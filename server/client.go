@@ -278,9 +278,7 @@ func (c *Client) writeLoop() {
 		case <-c.ack:
 			inFlight = false
 		case <-tick.C:
-			c.s.mu.Lock()
-			c.s.tickClient(c)
-			c.s.mu.Unlock()
+			c.s.locked(func() { c.s.tickClient(c) })
 		case <-frameDue:
 			frameDue = nil
 		}
@@ -314,11 +312,12 @@ func (c *Client) writeLoop() {
 		c.wmu.Unlock()
 
 		if dirty {
-			c.s.mu.Lock()
 			var sent bool
-			buf, sent = c.s.renderClient(c, buf, full)
-			next := c.s.nextTick(c)
-			c.s.mu.Unlock()
+			var next time.Duration
+			c.s.locked(func() {
+				buf, sent = c.s.renderClient(c, buf, full)
+				next = c.s.nextTick(c)
+			})
 			inFlight = sent
 			if sent {
 				lastFrame = time.Now()

@@ -73,40 +73,40 @@ func (s *Server) serveConn(conn *sock.Conn) {
 
 	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
 	status := 0
-	s.mu.Lock()
-	ctx.curPane = s.paneFromEnv(req.Env)
-	ctx.nested = lookupEnv(req.Env, "GMUX") != ""
-	argv := req.Argv
-	if len(argv) == 0 {
-		argv = []string{"new-session"}
-	}
-	if s.exiting {
-		err = errors.New("server exiting")
-	} else {
-		err = s.runArgv(ctx, argv)
-	}
 	var client *Client
 	var hosted *hostedTerminal
-	if err == nil && ctx.attach != nil {
-		// Before the attached client's first frame; the socket's buffer
-		// is empty, so the write does not wait under the lock.
-		_, _ = conn.Write(hello) // a client gone shows in its loop
-		var clientConn clientConn = conn
-		if hosted = s.takeTerminal(passed, req.Env); hosted != nil {
-			clientConn = hosted.client
+	s.locked(func() {
+		ctx.curPane = s.paneFromEnv(req.Env)
+		ctx.nested = lookupEnv(req.Env, "GMUX") != ""
+		argv := req.Argv
+		if len(argv) == 0 {
+			argv = []string{"new-session"}
 		}
-		client = s.attachClient(clientConn, ctx, req.Term)
-	} else {
-		closeFDs(passed)
-	}
-	if err != nil {
-		status = 1
-		fmt.Fprintln(&ctx.errOut, err)
-	}
-	if client == nil {
-		s.exitIfEmptyLocked()
-	}
-	s.mu.Unlock()
+		if s.exiting {
+			err = errors.New("server exiting")
+		} else {
+			err = s.runArgv(ctx, argv)
+		}
+		if err == nil && ctx.attach != nil {
+			// Before the attached client's first frame; the socket's buffer
+			// is empty, so the write does not wait under the lock.
+			_, _ = conn.Write(hello) // a client gone shows in its loop
+			var clientConn clientConn = conn
+			if hosted = s.takeTerminal(passed, req.Env); hosted != nil {
+				clientConn = hosted.client
+			}
+			client = s.attachClient(clientConn, ctx, req.Term)
+		} else {
+			closeFDs(passed)
+		}
+		if err != nil {
+			status = 1
+			fmt.Fprintln(&ctx.errOut, err)
+		}
+		if client == nil {
+			s.exitIfEmptyLocked()
+		}
+	})
 
 	if hosted != nil {
 		s.serveHosted(conn, fr, client, hosted, req.Term)

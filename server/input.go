@@ -23,50 +23,46 @@ func (s *Server) handleInput(c *Client, typ proto.Type, p []byte) bool {
 		if k.Decode(p) != nil {
 			return false
 		}
-		s.mu.Lock()
-		s.handleKey(c, keys.Key{Code: rune(k.Code), Mod: keys.Mod(k.Mod)})
-		s.mu.Unlock()
+		s.locked(func() { s.handleKey(c, keys.Key{Code: rune(k.Code), Mod: keys.Mod(k.Mod)}) })
 	case proto.TypePaste:
-		s.mu.Lock()
-		if pane := s.clientPane(c); pane != nil {
-			bracketed := pane.modes()&vt.ModeBracketedPaste != 0
-			pane.writeInput(keys.EncodePaste(nil, p, bracketed))
-		}
-		s.mu.Unlock()
+		s.locked(func() {
+			if pane := s.clientPane(c); pane != nil {
+				bracketed := pane.modes()&vt.ModeBracketedPaste != 0
+				pane.writeInput(keys.EncodePaste(nil, p, bracketed))
+			}
+		})
 	case proto.TypeMouse:
 		var m proto.Mouse
 		if m.Decode(p) != nil {
 			return false
 		}
-		s.mu.Lock()
-		s.handleMouse(c, m)
-		s.mu.Unlock()
+		s.locked(func() { s.handleMouse(c, m) })
 	case proto.TypeFocus:
 		if len(p) != 1 {
 			return false
 		}
-		s.mu.Lock()
-		if pane := s.clientPane(c); pane != nil && pane.modes()&vt.ModeFocus != 0 {
-			if p[0] != 0 {
-				pane.writeInput([]byte("\x1b[I"))
-			} else {
-				pane.writeInput([]byte("\x1b[O"))
+		s.locked(func() {
+			if pane := s.clientPane(c); pane != nil && pane.modes()&vt.ModeFocus != 0 {
+				if p[0] != 0 {
+					pane.writeInput([]byte("\x1b[I"))
+				} else {
+					pane.writeInput([]byte("\x1b[O"))
+				}
 			}
-		}
-		s.mu.Unlock()
+		})
 	case proto.TypeResize:
 		var sz proto.Size
 		if sz.Decode(p) != nil {
 			return false
 		}
-		s.mu.Lock()
-		c.cols, c.rows = max(int(sz.Cols), 1), max(int(sz.Rows), 1)
-		if c.session != nil {
-			c.session.activity = time.Now()
-			s.resizeSession(c.session)
-		}
-		c.redrawAll()
-		s.mu.Unlock()
+		s.locked(func() {
+			c.cols, c.rows = max(int(sz.Cols), 1), max(int(sz.Rows), 1)
+			if c.session != nil {
+				c.session.activity = time.Now()
+				s.resizeSession(c.session)
+			}
+			c.redrawAll()
+		})
 	default:
 		return false
 	}

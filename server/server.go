@@ -294,3 +294,12 @@ func (s *Server) sortedSessions() []*Session {
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
 }
+
+// locked runs f with s.mu held and lets the lock go even if f panics: the
+// recover that stops a panic at a connection's edge must not leave every
+// other client and command waiting on the lock.
+func (s *Server) locked(f func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f()
+}
