@@ -212,16 +212,27 @@ func session(conn *sock.Conn, o Options) int {
 			req.Cols, req.Rows = uint16(cols), uint16(rows)
 		}
 	}
+	stopWatch := func() {}
+	if sigs != nil {
+		// hostedSignals caught SIGHUP and SIGTERM; until the server
+		// answers, one must still end this client.
+		stopWatch = leaveOnSignal(conn)
+		defer stopWatch()
+	}
 	fr := proto.NewReader(conn)
 	if err := handshake(conn, fr, o.SocketPath, &req, passFDs); err != nil {
-		fmt.Fprintln(o.Stderr, err)
+		if sigs == nil || !leaveSignalled(sigs) {
+			fmt.Fprintln(o.Stderr, err)
+		}
 		return 1
 	}
 	w := proto.NewWriter(conn)
 	for {
 		typ, p, err := fr.Next()
 		if err != nil {
-			fmt.Fprintln(o.Stderr, "server exited unexpectedly")
+			if sigs == nil || !leaveSignalled(sigs) {
+				fmt.Fprintln(o.Stderr, "server exited unexpectedly")
+			}
 			return 1
 		}
 		switch typ {
@@ -240,6 +251,7 @@ func session(conn *sock.Conn, o Options) int {
 			}
 			return int(e.Status)
 		case proto.TypeAttached:
+			stopWatch()
 			if sigs != nil {
 				signal.Stop(sigs) // the server relays: attach handles signals
 				if leaveSignalled(sigs) {
@@ -248,6 +260,7 @@ func session(conn *sock.Conn, o Options) int {
 			}
 			return handOver(conn, fr, o)
 		case proto.TypeHosted:
+			stopWatch() // hosted leaves through the server on a signal
 			return hosted(conn, fr, w, fd, saved, sigs, o)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -55,6 +56,29 @@ func leaveSignalled(sigs chan os.Signal) bool {
 		default:
 			return false
 		}
+	}
+}
+
+// leaveOnSignal ends a wait for the server's answer on SIGHUP or SIGTERM,
+// by shutting the connection's read side, until stop is called. stop may
+// be called more than once.
+func leaveOnSignal(conn *sock.Conn) (stop func()) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGHUP, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			_ = conn.CloseRead() // best effort: the read then ends
+		case <-done:
+		}
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			signal.Stop(ch)
+			close(done)
+		})
 	}
 }
 

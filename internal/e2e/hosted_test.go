@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/gmux/gmux/internal/sock"
 )
 
 // holdsTerminal reports whether process pid has tty open.
@@ -133,5 +136,56 @@ func (c *client) checkRestored(out, when string) {
 	}
 	if tio.Lflag&unix.ICANON == 0 || tio.Lflag&unix.ECHO == 0 {
 		c.t.Errorf("terminal left in raw mode (lflag %#x) %s", tio.Lflag, when)
+	}
+}
+
+// TestSignalWhileServerSilent checks that a client whose command may
+// attach, and which therefore catches SIGHUP and SIGTERM for the server to
+// put its terminal back, still leaves on them while the server has not
+// answered at all (a server stuck in a command).
+func TestSignalWhileServerSilent(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		send func(c *client)
+	}{
+		{"SIGTERM", func(c *client) { _ = c.cmd.Process.Signal(syscall.SIGTERM) }},
+		{"hang-up", func(c *client) { c.hangup() }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			silent := filepath.Join(e.dir, "silent")
+			l, err := sock.Listen(silent)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer l.Close()
+			got := make(chan struct{})
+			go func() {
+				c, err := l.Accept()
+				if err != nil {
+					return
+				}
+				defer c.Close()
+				_, _ = c.Read(make([]byte, 64<<10)) // the command, never answered
+				close(got)
+				_, _ = io.Copy(io.Discard, c)
+			}()
+			c := startClient(t, e, 80, 24, "-S", silent, "attach")
+			select {
+			case <-got:
+			case <-time.After(deadline):
+				t.Fatal("the client never sent its command")
+			}
+			tc.send(c)
+			select {
+			case <-c.exited:
+			case <-time.After(deadline):
+				t.Fatalf("the client did not leave on %s within %v", tc.name, deadline)
+			}
+			if c.code != 1 && c.code != -1 {
+				t.Errorf("exit status %d, want 1 (or killed by the hang-up)", c.code)
+			}
+		})
 	}
 }
