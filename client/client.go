@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -30,7 +31,8 @@ type Options struct {
 	ConfigFile string
 	Verbose    bool
 	Argv       []string
-	// ServerArgs start the server daemon, gmux-server.
+	// ServerArgs are gmux-server's flags for the daemon (ServerCommand
+	// and the protocol version follow them).
 	ServerArgs []string
 	Stdout     io.Writer
 	Stderr     io.Writer
@@ -118,7 +120,8 @@ func startServer(o Options) (*sock.Conn, error) {
 		return nil, fmt.Errorf("start server: %w", err)
 	}
 	defer devnull.Close()
-	cmd := exec.Command(exe, o.ServerArgs...)
+	args := append(append([]string(nil), o.ServerArgs...), ServerCommand, strconv.Itoa(int(proto.Version)))
+	cmd := exec.Command(exe, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = devnull, devnull, devnull
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
 	cmd.Env = os.Environ()
@@ -139,6 +142,10 @@ func startServer(o Options) (*sock.Conn, error) {
 			// It may have lost a race to another server that now listens.
 			if conn, err := sock.Dial(o.SocketPath); err == nil {
 				return conn, nil
+			}
+			var ee *exec.ExitError
+			if errors.As(werr, &ee) && ee.ExitCode() == ExitVersionMismatch {
+				return nil, fmt.Errorf("start server: %s speaks another protocol version than this gmux (%d): the two come from different builds", exe, proto.Version)
 			}
 			return nil, fmt.Errorf("server exited unexpectedly (%v); see its log in $XDG_STATE_HOME/gmux", werr)
 		default:

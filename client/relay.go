@@ -28,8 +28,13 @@ import (
 // ServerProgram is the name of the second program.
 const ServerProgram = "gmux-server"
 
-// ServerCommand is gmux-server's hidden command that runs the daemon.
+// ServerCommand is gmux-server's hidden command that runs the daemon;
+// the protocol version follows it.
 const ServerCommand = "__server"
+
+// ExitVersionMismatch is gmux-server's exit status when the gmux that
+// started it speaks another protocol version.
+const ExitVersionMismatch = 3
 
 // RelayCommand is gmux-server's hidden command that resumes a connection
 // handed over by handOver.

@@ -2,8 +2,8 @@
 // server daemon, and the attached client's drawing where the server
 // cannot draw the client's terminal itself.
 //
-//	gmux-server [-v] [-f file] -S socket-path __server
-//	gmux-server __relay connection-fd pending-fd
+//	gmux-server [-v] [-f file] -S socket-path __server protocol-version
+//	gmux-server __relay protocol-version connection-fd pending-fd
 //
 // It links the server, the terminal emulator and tcell, which gmux does
 // not, so that a command starts quickly (see package client).
@@ -19,11 +19,13 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"strconv"
 	"strings"
 
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/client/screen"
 	"github.com/gmux/gmux/cmdline"
+	"github.com/gmux/gmux/proto"
 	"github.com/gmux/gmux/server"
 )
 
@@ -39,6 +41,10 @@ func run(argv []string) int {
 	}
 	switch {
 	case len(rest) > 0 && rest[0] == client.ServerCommand && g.SocketPath != "":
+		if len(rest) != 2 || rest[1] != strconv.Itoa(int(proto.Version)) {
+			fmt.Fprintf(os.Stderr, "gmux-server speaks protocol %d, gmux %q: they come from different builds\n", proto.Version, rest[1:])
+			return client.ExitVersionMismatch
+		}
 		return runServer(g)
 	case len(rest) > 0 && rest[0] == client.RelayCommand:
 		return runRelay(rest[1:])

@@ -58,7 +58,6 @@ func run(argv []string) int {
 	if g.Verbose {
 		serverArgs = append(serverArgs, "-v")
 	}
-	serverArgs = append(serverArgs, client.ServerCommand)
 	return client.Run(client.Options{
 		SocketPath: path,
 		ConfigFile: g.ConfigFile,

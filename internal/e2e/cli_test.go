@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -212,14 +213,16 @@ func TestTwoPrograms(t *testing.T) {
 	if err := os.WriteFile(lone, b, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	env := []string{"PATH=/usr/bin:/bin"}
+	env := []string{"PATH=" + t.TempDir()} // no gmux-server there
 	for _, kv := range e.vars {
 		if !strings.HasPrefix(kv, "PATH=") {
 			env = append(env, kv)
 		}
 	}
 	runLone := func(args ...string) (string, string, int) {
-		cmd := exec.Command(lone, args...)
+		ctx, cancel := context.WithTimeout(context.Background(), deadline)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, lone, args...)
 		cmd.Env = env
 		var out, errb strings.Builder
 		cmd.Stdout, cmd.Stderr = &out, &errb
@@ -240,10 +243,30 @@ func TestTwoPrograms(t *testing.T) {
 		t.Errorf("lone gmux new -d: exit %d, stdout %q, stderr %q; want exit 1 and gmux-server not found", code, out, errs)
 	}
 
-	cmd := exec.Command(filepath.Join(filepath.Dir(gmuxBin), "gmux-server"))
-	cmd.Env = e.vars
-	msg, err := cmd.CombinedOutput()
-	if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(string(msg), "run gmux instead") {
-		t.Errorf("gmux-server by hand: exit %d (%v), output %q; want exit 2 and a pointer to gmux", code, err, msg)
+	server := filepath.Join(filepath.Dir(gmuxBin), "gmux-server")
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{nil, 2, "run gmux instead"},
+		{[]string{"-S", other, "__server", "999"}, 3, "different builds"},
+	} {
+		cmd := exec.Command(server, tc.args...)
+		cmd.Env = e.vars
+		msg, err := cmd.CombinedOutput()
+		if code := cmd.ProcessState.ExitCode(); code != tc.code || !strings.Contains(string(msg), tc.msg) {
+			t.Errorf("gmux-server %q: exit %d (%v), output %q; want exit %d and %q", tc.args, code, err, msg, tc.code, tc.msg)
+		}
+	}
+
+	// A gmux-server from another build refuses to start; gmux says why.
+	fake := filepath.Join(filepath.Dir(lone), "gmux-server")
+	if err := os.WriteFile(fake, []byte("#!/bin/sh\nexit 3\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = runLone("-S", other, "new-session", "-d")
+	if code != 1 || out != "" || !strings.Contains(errs, "speaks another protocol version than this gmux") {
+		t.Errorf("gmux new -d with another build's gmux-server: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
