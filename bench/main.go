@@ -187,13 +187,19 @@ func findBinary(name, bin string) *system {
 func findGmux(bin string, build bool) *system {
 	s := &system{name: "gmux"}
 	if !build {
-		// gmux would fall back to a gmux-server on $PATH, from another
-		// build: measure the pair given or nothing.
-		for _, p := range []string{bin, filepath.Join(filepath.Dir(bin), "gmux-server")} {
-			if _, err := os.Stat(p); err != nil {
-				s.err = fmt.Sprintf("-gmux %s: %v", bin, err)
-				return s
-			}
+		// gmux looks for gmux-server beside the file it runs from (links
+		// followed), else on $PATH, maybe from another build: measure the
+		// pair given or nothing.
+		p, err := exec.LookPath(bin)
+		if err == nil {
+			p, err = filepath.EvalSymlinks(p)
+		}
+		if err == nil {
+			_, err = os.Stat(filepath.Join(filepath.Dir(p), "gmux-server"))
+		}
+		if err != nil {
+			s.err = fmt.Sprintf("-gmux %s: %v", bin, err)
+			return s
 		}
 	}
 	if build {

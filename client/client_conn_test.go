@@ -81,3 +81,27 @@ func TestVersionMismatch(t *testing.T) {
 		t.Errorf("Run = %d, stderr %q; want 1 and one line naming the mismatch", status, errOut.String())
 	}
 }
+
+// TestServerClosesSilently checks the message when the server reads the
+// command and closes without a word (it died running it).
+func TestServerClosesSilently(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s")
+	l, err := sock.Listen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	go func() {
+		conn, err := l.Accept()
+		if err != nil {
+			return
+		}
+		_, _ = conn.Read(make([]byte, 64<<10))
+		_ = conn.Close()
+	}()
+	var out, errOut bytes.Buffer
+	status := Run(Options{SocketPath: path, Argv: []string{"ls"}, Stdout: &out, Stderr: &errOut})
+	if status != 1 || errOut.String() != "server exited unexpectedly\n" {
+		t.Errorf("Run = %d, stderr %q; want 1 and \"server exited unexpectedly\"", status, errOut.String())
+	}
+}

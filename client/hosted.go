@@ -19,7 +19,7 @@ import (
 
 // A client whose command may attach passes its terminal to the server
 // with the command, as tmux's client does. If the server attaches it, the
-// server reads and draws that terminal itself (Host, in the server's
+// server reads and draws that terminal itself (screen.Host, in the server's
 // process) and this process only forwards resizes until the Exit (hosted).
 // A keystroke's echo then wakes two processes, the server and the pane's
 // program, not four: every wake-up of a Go process costs tens of

@@ -43,6 +43,9 @@ func TestHandOverKeepsFrames(t *testing.T) {
 	if _, p, err := fr.Next(); err != nil || string(p) != "frame 0" {
 		t.Fatalf("first frame %q, %v", p, err)
 	}
+	if n := fr.Buffered().Buffered(); n == 0 {
+		t.Fatal("nothing buffered behind the first frame: the test would not test the hand-over of pending frames")
+	}
 	pendingFD, err := pendingFile(fr)
 	if err != nil {
 		t.Fatal(err)

@@ -90,15 +90,19 @@ var cmdBindKey = command{
 			return errors.New("bind-key: missing command")
 		}
 		text := quoteArgs(a.Pos[1:])
-		// Check the command parses and names real commands now, so a
-		// config error shows at load time rather than on the key press.
+		// Check the command parses, names real commands and gives them
+		// flags they take now, so a config error shows at load time
+		// rather than on the key press.
 		cmds, err := parseCommandText(text)
 		if err != nil {
 			return err
 		}
 		if !ctx.lenientBind {
 			for _, argv := range cmds {
-				if _, err := s.findCommand(argv[0]); err != nil {
+				if len(argv) == 0 {
+					continue
+				}
+				if _, _, err := s.parse(argv); err != nil {
 					return err
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/gmux/gmux/cmdline"
+	"github.com/gmux/gmux/keys"
 )
 
 func TestParseCommandText(t *testing.T) {
@@ -330,5 +331,28 @@ func TestRunArgvParsesFirst(t *testing.T) {
 	}
 	if len(s.sessions) != 0 {
 		t.Errorf("%d sessions after a failed list, want 0", len(s.sessions))
+	}
+}
+
+// TestSourceTextErrors checks that a config line with a bad command runs
+// none of its commands and that bind-key checks the bound command's flags
+// when the file loads, each error naming its file and line.
+func TestSourceTextErrors(t *testing.T) {
+	s := newServer(Config{Logger: log.New(io.Discard, "", 0)})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	errs := s.sourceText("test.conf", "new-session -d -s half ; frobnicate\nbind x new-window -Q\nset -g status-left ok\n")
+	want := []string{
+		"test.conf:1: unknown command: frobnicate",
+		"test.conf:2: command new-window: unknown flag -Q",
+	}
+	if !reflect.DeepEqual(errs, want) {
+		t.Errorf("errors %q, want %q", errs, want)
+	}
+	if len(s.sessions) != 0 {
+		t.Errorf("%d sessions after line 1, want 0", len(s.sessions))
+	}
+	if _, ok := s.tables.Lookup("prefix", keys.Key{Code: 'x'}); ok {
+		t.Error("x was bound to a command with a bad flag")
 	}
 }

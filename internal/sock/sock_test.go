@@ -284,3 +284,38 @@ func TestPassDescriptors(t *testing.T) {
 		t.Fatalf("after close: %d, %v; want EOF", n, err)
 	}
 }
+
+// TestWriteWithFDsTimeout checks that descriptors sent on a blocking
+// socket whose peer does not read fail with EAGAIN once SetTimeout's time
+// runs out, not with an error from the poller, which cannot wait for it.
+func TestWriteWithFDsTimeout(t *testing.T) {
+	l, path := listenTemp(t)
+	accepted := make(chan *Conn, 1)
+	go func() {
+		c, _ := l.Accept()
+		accepted <- c
+	}()
+	c, err := Dial(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	srv := <-accepted
+	defer srv.Close() // never reads
+	if err := c.SetTimeout(20 * time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 64<<10)
+	for {
+		if _, err := c.Write(chunk); err != nil {
+			if !errors.Is(err, unix.EAGAIN) {
+				t.Fatalf("filling the socket: %v, want EAGAIN", err)
+			}
+			break
+		}
+	}
+	err = c.WriteWithFDs([]byte{1}, []int{int(os.Stdout.Fd())})
+	if !errors.Is(err, unix.EAGAIN) {
+		t.Fatalf("WriteWithFDs on a full socket: %v, want EAGAIN", err)
+	}
+}
