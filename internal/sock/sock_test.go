@@ -22,6 +22,29 @@ func listenTemp(t *testing.T) (*Listener, string) {
 	return l, path
 }
 
+// dialPair returns both ends of a new connection: the dialled one and
+// the accepted one, closed when the test ends.
+func dialPair(t *testing.T) (dialled, accepted *Conn) {
+	t.Helper()
+	l, path := listenTemp(t)
+	ch := make(chan *Conn, 1)
+	go func() {
+		c, _ := l.Accept() // nil on error: checked below
+		ch <- c
+	}()
+	c, err := Dial(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	srv := <-ch
+	if srv == nil {
+		t.Fatal("accept failed")
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	return c, srv
+}
+
 func TestRoundTripAndCloseWrite(t *testing.T) {
 	l, path := listenTemp(t)
 	accepted := make(chan *Conn, 1)
@@ -118,19 +141,7 @@ func TestTimeoutAndCloseRead(t *testing.T) {
 }
 
 func TestInheritableAdopt(t *testing.T) {
-	l, path := listenTemp(t)
-	accepted := make(chan *Conn, 1)
-	go func() {
-		c, _ := l.Accept()
-		accepted <- c
-	}()
-	c, err := Dial(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	srv := <-accepted
-	defer srv.Close()
+	c, srv := dialPair(t)
 	fd, err := c.Inheritable()
 	if err != nil {
 		t.Fatal(err)
@@ -289,19 +300,7 @@ func TestPassDescriptors(t *testing.T) {
 // socket whose peer does not read fail with EAGAIN once SetTimeout's time
 // runs out, not with an error from the poller, which cannot wait for it.
 func TestWriteWithFDsTimeout(t *testing.T) {
-	l, path := listenTemp(t)
-	accepted := make(chan *Conn, 1)
-	go func() {
-		c, _ := l.Accept()
-		accepted <- c
-	}()
-	c, err := Dial(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	srv := <-accepted
-	defer srv.Close() // never reads
+	c, _ := dialPair(t) // the accepted end never reads
 	if err := c.SetTimeout(20 * time.Millisecond); err != nil {
 		t.Fatal(err)
 	}
@@ -314,8 +313,7 @@ func TestWriteWithFDsTimeout(t *testing.T) {
 			break
 		}
 	}
-	err = c.WriteWithFDs([]byte{1}, []int{int(os.Stdout.Fd())})
-	if !errors.Is(err, unix.EAGAIN) {
+	if err := c.WriteWithFDs([]byte{1}, []int{int(os.Stdout.Fd())}); !errors.Is(err, unix.EAGAIN) {
 		t.Fatalf("WriteWithFDs on a full socket: %v, want EAGAIN", err)
 	}
 }
