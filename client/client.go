@@ -226,7 +226,10 @@ func session(conn *sock.Conn, o Options) int {
 		stopWatch = leaveOnSignal(conn)
 		defer stopWatch()
 	}
-	fr := proto.NewReader(conn)
+	// A command's answer is usually small, and a 64 KiB buffer is a
+	// large allocation, new pages for every command (ls measured 0-9%
+	// faster, alternated with the 64 KiB one; frames may be longer).
+	fr := proto.NewReaderSize(conn, 16<<10)
 	if err := handshake(conn, fr, o.SocketPath, &req, passFDs); err != nil {
 		if sigs == nil || !leaveSignalled(sigs) {
 			fmt.Fprintln(o.Stderr, err)

@@ -158,8 +158,12 @@ type Reader struct {
 }
 
 // NewReader returns a frame reader on r.
-func NewReader(r io.Reader) *Reader {
-	return &Reader{r: bufio.NewReaderSize(r, 64<<10)}
+func NewReader(r io.Reader) *Reader { return NewReaderSize(r, 64<<10) }
+
+// NewReaderSize returns a frame reader on r that reads size bytes at a
+// time (frames may be longer).
+func NewReaderSize(r io.Reader, size int) *Reader {
+	return &Reader{r: bufio.NewReaderSize(r, size)}
 }
 
 // Buffered exposes the underlying buffered reader (for reading the hello).

@@ -38,7 +38,8 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	}
 	_ = conn.SetDeadline(time.Now().Add(handshakeTimeout))
 	fdr := &sock.FDReader{Conn: conn}
-	fr := proto.NewReader(fdr)
+	// Commands and keystrokes are small: no 64 KiB buffer per connection.
+	fr := proto.NewReaderSize(fdr, 16<<10)
 	defer func() { closeFDs(fdr.FDs) }()
 	v, err := proto.ReadHello(fr.Buffered())
 	if err != nil {
