@@ -28,8 +28,6 @@ import (
 // Options are what cmd/gmux parsed from the command line.
 type Options struct {
 	SocketPath string
-	ConfigFile string
-	Verbose    bool
 	Argv       []string
 	// ServerArgs are gmux-server's flags for the daemon (ServerCommand
 	// and the protocol version follow them).

@@ -118,12 +118,12 @@ func (c *Client) runHosted(done <-chan struct{}) {
 
 // leave forgets a client whose connection ended and stops its writer.
 func (c *Client) leave() {
-	c.s.mu.Lock()
-	if _, ok := c.s.clients[c]; ok {
-		// The client went away without detaching (hang-up, kill).
-		c.s.removeClient(c)
-	}
-	c.s.mu.Unlock()
+	c.s.locked(func() {
+		if _, ok := c.s.clients[c]; ok {
+			// The client went away without detaching (hang-up, kill).
+			c.s.removeClient(c)
+		}
+	})
 	c.closeWrite()
 	<-c.done
 }

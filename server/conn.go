@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,7 @@ const handshakeTimeout = 5 * time.Second
 func (s *Server) serveConn(conn *sock.Conn) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.log.Printf("connection: panic: %v", r)
+			s.log.Printf("connection: panic: %v\n%s", r, debug.Stack())
 		}
 		_ = conn.Close() // best effort
 	}()
@@ -70,7 +71,8 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	}
 	_ = conn.SetDeadline(time.Time{})
 	passed := fdr.FDs
-	fdr.FDs, fdr.Refuse = nil, true // only a command may pass a terminal
+	fdr.FDs, fdr.Refuse = nil, true     // only a command may pass a terminal
+	defer func() { closeFDs(passed) }() // unless attached, even on a panic
 
 	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
 	status := 0
@@ -89,16 +91,13 @@ func (s *Server) serveConn(conn *sock.Conn) {
 			err = s.runArgv(ctx, argv)
 		}
 		if err == nil && ctx.attach != nil {
-			// Before the attached client's first frame; the socket's buffer
-			// is empty, so the write does not wait under the lock.
-			_, _ = conn.Write(hello) // a client gone shows in its loop
 			var clientConn clientConn = conn
-			if hosted = s.takeTerminal(passed, req.Env); hosted != nil {
+			hosted = s.takeTerminal(passed, req.Env)
+			passed = nil // takeTerminal closed them
+			if hosted != nil {
 				clientConn = hosted.client
 			}
 			client = s.attachClient(clientConn, ctx, req.Term)
-		} else {
-			closeFDs(passed)
 		}
 		if err != nil {
 			status = 1
@@ -109,6 +108,11 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		}
 	})
 
+	if client != nil {
+		// Before the attached client's first frame: its writer starts
+		// below.
+		_, _ = conn.Write(hello) // a client gone shows in its loop
+	}
 	if hosted != nil {
 		s.serveHosted(conn, fr, client, hosted, req.Term)
 		return

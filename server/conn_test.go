@@ -57,6 +57,7 @@ func TestCommandPanicKeepsServer(t *testing.T) {
 	}
 	defer l.Close()
 	s := newServer(Config{Logger: log.New(io.Discard, "", 0)})
+	s.listener = l // kill-server closes it
 	s.cmdTable = append(s.cmdTable, &command{
 		Spec: &cmdline.Spec{Name: "test-panic", MaxArgs: -1},
 		exec: func(*Server, *cmdCtx, *args) error { panic("test-panic") },
@@ -73,7 +74,11 @@ func TestCommandPanicKeepsServer(t *testing.T) {
 	if status, err := oneShot(t, path, "new-session", "-d", "-s", "keep", "exec cat"); err != nil || status != 0 {
 		t.Fatalf("new-session: status %d, %v", status, err)
 	}
-	defer oneShot(t, path, "kill-server")
+	defer func() {
+		if status, err := oneShot(t, path, "kill-server"); err != nil || status != 0 {
+			t.Errorf("kill-server: status %d, %v", status, err)
+		}
+	}()
 	if _, err := oneShot(t, path, "test-panic"); err == nil {
 		t.Error("test-panic answered; want the connection closed")
 	}

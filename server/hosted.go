@@ -201,7 +201,18 @@ const hostedExitWait = time.Second
 // host returned.
 func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, h *hostedTerminal, term string) {
 	defer h.client.Close()
-	h.host.handle = func(t proto.Type, p []byte) bool { return s.handleInput(c, t, p) }
+	h.host.handle = func(t proto.Type, p []byte) (ok bool) {
+		// Input arrives on tcell's goroutines, which nothing else
+		// guards, and runs key bindings: a panic in a command must cost
+		// this client its terminal, not the server every session.
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Printf("client %d: input panic: %v\n%s", c.id, r, debug.Stack())
+				ok = false
+			}
+		}()
+		return s.handleInput(c, t, p)
+	}
 	resized := make(chan struct{}, 1)
 	type exit struct {
 		status  int
@@ -211,7 +222,8 @@ func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, h *ho
 	go func() {
 		// tcell and the painter now run in the server: a bug there must
 		// cost this client its terminal, not every session. (tcell's own
-		// goroutines cannot be guarded.)
+		// goroutines cannot be guarded; the input they pass on is, in
+		// handle.)
 		defer func() {
 			if r := recover(); r != nil {
 				s.log.Printf("client %d: terminal host panic: %v\n%s", c.id, r, debug.Stack())

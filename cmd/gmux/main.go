@@ -60,8 +60,6 @@ func run(argv []string) int {
 	}
 	return client.Run(client.Options{
 		SocketPath: path,
-		ConfigFile: g.ConfigFile,
-		Verbose:    g.Verbose,
 		Argv:       rest,
 		ServerArgs: serverArgs,
 		Stdout:     os.Stdout,

@@ -1,4 +1,4 @@
-// Package e2e runs the real gmux binary: a private socket in a temp dir, an
+// Package e2e runs the real gmux programs: a private socket in a temp dir, an
 // isolated HOME, clients inside PTYs whose output is read back through an
 // independent reference terminal (hinshun/vt10x, never gmux's own vt), and
 // assertions on the screens and on the one-shot commands' output.
@@ -35,7 +35,8 @@ const (
 	prompt = "e2e$"
 )
 
-// gmuxBin is the binary under test, built once by TestMain.
+// gmuxBin is the gmux under test, with gmux-server beside it, built once
+// by TestMain.
 var gmuxBin string
 
 func TestMain(m *testing.M) { os.Exit(runMain(m)) }
