@@ -26,9 +26,7 @@ var cmdSendKeys = command{
 			}
 		}
 		if a.Has('R') {
-			p.mu.Lock()
-			p.term.Reset()
-			p.mu.Unlock()
+			p.withTerm((*vt.Terminal).Reset)
 		}
 		m := p.modes()
 		km := keys.Modes{CursorKeys: m&vt.ModeCursorKeys != 0, KeypadApp: m&vt.ModeKeypadApp != 0}

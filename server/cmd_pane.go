@@ -86,9 +86,7 @@ var cmdSelectPane = command{
 			w.relayout()
 		}
 		if t := a.Get('T'); t != "" {
-			p.mu.Lock()
-			p.term.SetTitle(t)
-			p.mu.Unlock()
+			p.withTerm(func(term *vt.Terminal) { term.SetTitle(t) })
 		}
 		s.redrawSession(w.session)
 		return nil
@@ -270,9 +268,7 @@ var cmdClearHistory = command{
 		if err != nil {
 			return err
 		}
-		p.mu.Lock()
-		p.term.ClearHistory()
-		p.mu.Unlock()
+		p.withTerm((*vt.Terminal).ClearHistory)
 		return nil
 	},
 }

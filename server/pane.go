@@ -451,9 +451,7 @@ func (p *Pane) resize(cols, rows int) {
 		return
 	}
 	p.cols, p.rows = cols, rows
-	p.mu.Lock()
-	p.term.Resize(cols, rows)
-	p.mu.Unlock()
+	p.withTerm(func(t *vt.Terminal) { t.Resize(cols, rows) })
 	_ = setWinsize(p.ptmx, cols, rows) // the program may be gone
 }
 
@@ -491,12 +489,20 @@ func (p *Pane) currentCommand() string {
 	return strings.TrimSpace(string(b))
 }
 
+// withTerm runs f on p's terminal holding p.mu, and lets it go even if f
+// panics: a recovered panic must not leave the pane's reader, and the
+// next render holding Server.mu, waiting on it.
+func (p *Pane) withTerm(f func(t *vt.Terminal)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	f(p.term)
+}
+
 // currentPath is pane_current_path: OSC 7 if the program set it, else
 // the foreground process's working directory.
 func (p *Pane) currentPath() string {
-	p.mu.Lock()
-	cwd := p.term.Cwd()
-	p.mu.Unlock()
+	var cwd string
+	p.withTerm(func(t *vt.Terminal) { cwd = t.Cwd() })
 	if cwd != "" {
 		return cwd
 	}

@@ -271,9 +271,8 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		}
 	}
 	if p := w.active; p != nil {
-		p.mu.Lock()
-		cur := p.term.Cursor()
-		p.mu.Unlock()
+		var cur vt.Cursor
+		p.withTerm(func(t *vt.Terminal) { cur = t.Cursor() })
 		x, y := p.x+cur.Col, p.y+cur.Row
 		cursor = proto.Cursor{Col: uint16(x), Row: uint16(y), Visible: cur.Visible && x < st.cols && y < paneRows, Shape: uint8(cur.Shape)}
 		if c.message != "" {
@@ -316,9 +315,7 @@ func statusInputsChanged(c *Client, st *renderState) bool {
 	title, cwd := "", ""
 	if w := sess.current; w != nil && w.active != nil {
 		p := w.active
-		p.mu.Lock()
-		title, cwd = p.term.Title(), p.term.Cwd()
-		p.mu.Unlock()
+		p.withTerm(func(t *vt.Terminal) { title, cwd = t.Title(), t.Cwd() })
 	}
 	if title != st.statusTitle || cwd != st.statusCwd {
 		st.statusTitle, st.statusCwd = title, cwd
