@@ -67,7 +67,6 @@ const hostWriteTimeout = 10 * time.Second
 // hostTty is a tcell.Tty over a terminal passed to the server.
 type hostTty struct {
 	f     *os.File
-	raw   syscall.RawConn
 	fd    int
 	mu    sync.Mutex
 	cb    func()
@@ -78,10 +77,9 @@ type hostTty struct {
 // non-blocking, on an open file description of the server's own.
 func newHostTty(f *os.File) (*hostTty, error) {
 	t := &hostTty{f: f}
-	var err error
-	t.raw, err = f.SyscallConn()
+	raw, err := f.SyscallConn()
 	if err == nil {
-		err = t.raw.Control(func(u uintptr) { t.fd = int(u) })
+		err = raw.Control(func(u uintptr) { t.fd = int(u) })
 	}
 	if err != nil {
 		_ = f.Close()
@@ -140,12 +138,18 @@ func (t *hostTty) WindowSize() (tcell.WindowSize, error) {
 }
 
 // Read and Write go through rawio: they are a keystroke's way in and its
-// echo's way out.
+// echo's way out. They take SyscallConn per call rather than keep it:
+// called on the *os.File it inlines, and the callbacks and what they set
+// then stay on the stack.
 func (t *hostTty) Read(b []byte) (int, error) {
+	raw, perr := t.f.SyscallConn()
+	if perr != nil {
+		return 0, perr
+	}
 	for {
 		var n int
 		var err error
-		if perr := t.raw.Read(func(fd uintptr) bool {
+		if perr := raw.Read(func(fd uintptr) bool {
 			n, err = rawio.Read(int(fd), b)
 			return err != syscall.EAGAIN
 		}); perr != nil {
@@ -164,16 +168,26 @@ func (t *hostTty) Read(b []byte) (int, error) {
 }
 
 func (t *hostTty) Write(b []byte) (int, error) {
-	_ = t.f.SetWriteDeadline(time.Now().Add(hostWriteTimeout))
+	raw, perr := t.f.SyscallConn()
+	if perr != nil {
+		return 0, perr
+	}
 	written := 0
+	waiting := false
 	var err error
-	perr := t.raw.Write(func(fd uintptr) bool {
+	perr = raw.Write(func(fd uintptr) bool {
 		for written < len(b) {
 			var n int
 			n, err = rawio.Write(int(fd), b[written:])
 			switch {
 			case err == syscall.EAGAIN:
 				err = nil
+				if !waiting {
+					// The deadline matters only once the write waits:
+					// no timer reset for every frame that goes at once.
+					waiting = true
+					_ = t.f.SetWriteDeadline(time.Now().Add(hostWriteTimeout))
+				}
 				return false // wait until the terminal takes more
 			case err == syscall.EINTR:
 				continue

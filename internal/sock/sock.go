@@ -17,7 +17,6 @@ import (
 	"io"
 	"os"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -32,7 +31,6 @@ type Conn struct {
 // Listener accepts connections on a Unix socket path.
 type Listener struct {
 	f      *os.File
-	raw    syscall.RawConn
 	closed atomic.Bool
 }
 
@@ -51,21 +49,21 @@ func Listen(path string) (*Listener, error) {
 		_ = unix.Close(fd) // best effort
 		return nil, os.NewSyscallError("listen", err)
 	}
-	f := os.NewFile(uintptr(fd), path)
-	raw, err := f.SyscallConn()
-	if err != nil {
-		_ = f.Close() // best effort
-		return nil, err
-	}
-	return &Listener{f: f, raw: raw}, nil
+	return &Listener{f: os.NewFile(uintptr(fd), path)}, nil
 }
 
 // Accept waits for the next connection. After Close it returns an error
 // wrapping os.ErrClosed.
 func (l *Listener) Accept() (*Conn, error) {
+	// SyscallConn is taken per call, not kept: called on the *os.File
+	// it inlines, and the callback and what it sets stay on the stack.
+	raw, err := l.f.SyscallConn()
+	if err != nil {
+		return nil, err
+	}
 	var nfd int
 	var acceptErr error
-	err := l.raw.Read(func(fd uintptr) bool {
+	err = raw.Read(func(fd uintptr) bool {
 		nfd, _, acceptErr = unix.Accept4(int(fd), unix.SOCK_NONBLOCK|unix.SOCK_CLOEXEC)
 		return acceptErr != unix.EAGAIN
 	})
@@ -251,21 +249,24 @@ type FDReader struct {
 	// Read sets it once it has kept a message's.
 	Refuse bool
 	oob    []byte
-	raw    syscall.RawConn
 }
 
 func (r *FDReader) Read(b []byte) (int, error) {
-	if r.raw == nil {
-		raw, err := r.Conn.SyscallConn()
-		if err != nil {
-			return 0, err
-		}
-		r.raw = raw
+	if r.Refuse {
+		// A plain read: the kernel closes whatever a peer passes.
+		return r.Conn.Read(b)
+	}
+	if r.oob == nil {
 		r.oob = make([]byte, unix.CmsgSpace(maxPassedFDs*4))
+	}
+	// SyscallConn per call, as in Accept: no allocation per read.
+	raw, err := r.Conn.SyscallConn()
+	if err != nil {
+		return 0, err
 	}
 	var n, oobn int
 	var recvErr error
-	err := r.raw.Read(func(fd uintptr) bool {
+	err = raw.Read(func(fd uintptr) bool {
 		n, oobn, _, _, recvErr = unix.Recvmsg(int(fd), b, r.oob, unix.MSG_CMSG_CLOEXEC)
 		return recvErr != unix.EAGAIN
 	})
