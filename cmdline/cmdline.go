@@ -7,6 +7,7 @@
 package cmdline
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -55,6 +56,44 @@ func (a *Args) Get(f byte) string { return a.Flags[f] }
 // and arguments per s.Flags.
 func (s *Spec) Parse(argv []string) (*Args, error) {
 	a := &Args{Flags: make(map[byte]string)}
+	rest, err := getopt(s.Flags, argv, func(f byte, val string) error {
+		a.Flags[f] = val
+		return nil
+	})
+	var fe *flagError
+	if errors.As(err, &fe) {
+		if fe.missing {
+			return nil, fmt.Errorf("command %s: -%c expects an argument", s.Name, fe.flag)
+		}
+		return nil, fmt.Errorf("command %s: unknown flag -%c", s.Name, fe.flag)
+	}
+	a.Pos = rest
+	if len(a.Pos) < s.MinArgs || (s.MaxArgs >= 0 && len(a.Pos) > s.MaxArgs) {
+		return nil, fmt.Errorf("usage: %s %s", s.Name, s.Usage)
+	}
+	return a, nil
+}
+
+// flagError is getopt's complaint about one flag: unknown, or missing
+// its value.
+type flagError struct {
+	flag    byte
+	missing bool
+}
+
+func (e *flagError) Error() string {
+	if e.missing {
+		return fmt.Sprintf("-%c expects an argument", e.flag)
+	}
+	return fmt.Sprintf("unknown flag -%c", e.flag)
+}
+
+// getopt reads flags from argv as getopt(3) does, up to "--" or the first
+// argument that is not a flag, per flags (a letter followed by ':' takes
+// a value, attached or in the next argument). It calls set for each flag
+// in order, stops at the first error set returns or the first flag it
+// cannot read (a *flagError), and returns the arguments after the flags.
+func getopt(flags string, argv []string, set func(f byte, val string) error) ([]string, error) {
 	i := 0
 	for ; i < len(argv); i++ {
 		arg := argv[i]
@@ -67,30 +106,29 @@ func (s *Spec) Parse(argv []string) (*Args, error) {
 		}
 		for j := 1; j < len(arg); j++ {
 			f := arg[j]
-			k := strings.IndexByte(s.Flags, f)
+			k := strings.IndexByte(flags, f)
 			if k < 0 || f == ':' {
-				return nil, fmt.Errorf("command %s: unknown flag -%c", s.Name, f)
+				return nil, &flagError{flag: f}
 			}
-			if k+1 < len(s.Flags) && s.Flags[k+1] == ':' {
+			val := ""
+			if k+1 < len(flags) && flags[k+1] == ':' {
 				switch {
 				case j+1 < len(arg):
-					a.Flags[f] = arg[j+1:]
+					val = arg[j+1:]
 				case i+1 < len(argv):
 					i++
-					a.Flags[f] = argv[i]
+					val = argv[i]
 				default:
-					return nil, fmt.Errorf("command %s: -%c expects an argument", s.Name, f)
+					return nil, &flagError{flag: f, missing: true}
 				}
-				break
+				j = len(arg)
 			}
-			a.Flags[f] = ""
+			if err := set(f, val); err != nil {
+				return nil, err
+			}
 		}
 	}
-	a.Pos = argv[i:]
-	if len(a.Pos) < s.MinArgs || (s.MaxArgs >= 0 && len(a.Pos) > s.MaxArgs) {
-		return nil, fmt.Errorf("usage: %s %s", s.Name, s.Usage)
-	}
-	return a, nil
+	return argv[i:], nil
 }
 
 // Lookup resolves a name, alias or unique prefix of a name among specs.

@@ -17,53 +17,42 @@ type Global struct {
 // Usage is gmux's synopsis.
 const Usage = "usage: gmux [-2CDluvV] [-f file] [-L socket-name] [-S socket-path] [command [flags]]"
 
+// globalFlags are the flags ParseGlobal reads, getopt style.
+const globalFlags = "2ulCDNvVf:L:S:c:T:"
+
 // ParseGlobal reads the global flags up to the first command word and
 // returns them with the rest of argv.
 func ParseGlobal(argv []string) (Global, []string, error) {
 	var g Global
-	i := 0
-	for ; i < len(argv); i++ {
-		a := argv[i]
-		if a == "--" {
-			i++
-			break
+	rest, err := getopt(globalFlags, argv, func(f byte, val string) error {
+		switch f {
+		case 'v':
+			g.Verbose = true
+		case 'V':
+			g.Version = true
+		case 'f':
+			g.ConfigFile = val
+		case 'L':
+			g.Label = val
+		case 'S':
+			g.SocketPath = val
+		case 'c':
+			return errors.New("-c is not supported yet")
 		}
-		if len(a) < 2 || a[0] != '-' {
-			break
+		// 2, u, l, C, D, N and T are accepted for tmux compatibility:
+		// gmux always assumes UTF-8 and 256 colours, and has no control
+		// mode yet.
+		return nil
+	})
+	var fe *flagError
+	if errors.As(err, &fe) {
+		if fe.missing {
+			return g, nil, fmt.Errorf("-%c expects an argument\n%s", fe.flag, Usage)
 		}
-		for j := 1; j < len(a); j++ {
-			switch f := a[j]; f {
-			case '2', 'u', 'l', 'C', 'D', 'N':
-				// Accepted for tmux compatibility: gmux always assumes
-				// UTF-8 and 256 colours, and has no control mode yet.
-			case 'v':
-				g.Verbose = true
-			case 'V':
-				g.Version = true
-			case 'f', 'L', 'S', 'c', 'T':
-				val := a[j+1:]
-				if val == "" {
-					if i+1 >= len(argv) {
-						return g, nil, fmt.Errorf("-%c expects an argument\n%s", f, Usage)
-					}
-					i++
-					val = argv[i]
-				}
-				switch f {
-				case 'f':
-					g.ConfigFile = val
-				case 'L':
-					g.Label = val
-				case 'S':
-					g.SocketPath = val
-				case 'c':
-					return g, nil, errors.New("-c is not supported yet")
-				}
-				j = len(a)
-			default:
-				return g, nil, fmt.Errorf("unknown option -- %c\n%s", f, Usage)
-			}
-		}
+		return g, nil, fmt.Errorf("unknown option -- %c\n%s", fe.flag, Usage)
 	}
-	return g, argv[i:], nil
+	if err != nil {
+		return g, nil, err
+	}
+	return g, rest, nil
 }
