@@ -13,7 +13,6 @@ import (
 	"os/exec"
 	"os/signal"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -118,7 +117,7 @@ func startServer(o Options) (*sock.Conn, error) {
 		return nil, fmt.Errorf("start server: %w", err)
 	}
 	defer devnull.Close()
-	args := append(append([]string(nil), o.ServerArgs...), ServerCommand, strconv.Itoa(int(proto.Version)))
+	args := append(append([]string(nil), o.ServerArgs...), ServerCommand, VersionArg())
 	cmd := exec.Command(exe, args...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = devnull, devnull, devnull
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
@@ -172,9 +171,9 @@ func handshake(conn *sock.Conn, fr *proto.Reader, path string, req *proto.Comman
 	// A server that does not read must not keep the client, but the
 	// answer, which brings the server's hello, may take as long as the
 	// command: the read waits, as tmux's client does.
-	_ = conn.SetTimeout(10 * time.Second)
+	_ = conn.SetWriteTimeout(10 * time.Second)
 	err := conn.WriteWithFDs(b, fds)
-	_ = conn.SetTimeout(0)
+	_ = conn.SetWriteTimeout(0)
 	if err != nil {
 		return fmt.Errorf("server on %s: %w", path, err)
 	}
@@ -204,14 +203,12 @@ func session(conn *sock.Conn, o Options) int {
 	var passFDs []int
 	var saved *term.State
 	var sigs chan os.Signal
-	if term.IsTerminal(fd) {
+	if st, err := term.GetState(fd); err == nil { // a terminal
 		req.TTY = true
 		if mayAttach(o.Argv) && !hostingDisabled() {
-			if st, err := term.GetState(fd); err == nil {
-				saved, passFDs = st, []int{fd}
-				sigs = hostedSignals()
-				defer signal.Stop(sigs)
-			}
+			saved, passFDs = st, []int{fd}
+			sigs = hostedSignals()
+			defer signal.Stop(sigs)
 		}
 		if cols, rows, err := term.GetSize(fd); err == nil {
 			req.Cols, req.Rows = uint16(cols), uint16(rows)
@@ -229,16 +226,15 @@ func session(conn *sock.Conn, o Options) int {
 	// faster, alternated with the 64 KiB one; frames may be longer).
 	fr := proto.NewReaderSize(conn, 16<<10)
 	if err := handshake(conn, fr, o.SocketPath, &req, passFDs); err != nil {
-		if sigs == nil || !leaveSignalled(sigs) {
+		if !leaveSignalled(sigs) {
 			fmt.Fprintln(o.Stderr, err)
 		}
 		return 1
 	}
-	w := proto.NewWriter(conn)
 	for {
 		typ, p, err := fr.Next()
 		if err != nil {
-			if sigs == nil || !leaveSignalled(sigs) {
+			if !leaveSignalled(sigs) {
 				fmt.Fprintln(o.Stderr, "server exited unexpectedly")
 			}
 			return 1
@@ -260,16 +256,14 @@ func session(conn *sock.Conn, o Options) int {
 			return int(e.Status)
 		case proto.TypeAttached:
 			stopWatch()
-			if sigs != nil {
-				signal.Stop(sigs) // the server relays: attach handles signals
-				if leaveSignalled(sigs) {
-					return 1
-				}
+			signal.Stop(sigs) // the server relays: attach handles signals
+			if leaveSignalled(sigs) {
+				return 1
 			}
 			return handOver(conn, fr, o)
 		case proto.TypeHosted:
 			stopWatch() // hosted leaves through the server on a signal
-			return hosted(conn, fr, w, fd, saved, sigs, o)
+			return hosted(conn, fr, proto.NewWriter(conn), fd, saved, sigs, o)
 		}
 	}
 }

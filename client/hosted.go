@@ -45,7 +45,7 @@ func hostedSignals() chan os.Signal {
 }
 
 // leaveSignalled reports whether a SIGHUP or SIGTERM arrived on sigs
-// before anything read it.
+// before anything read it; never, for a nil sigs.
 func leaveSignalled(sigs chan os.Signal) bool {
 	for {
 		select {
@@ -93,7 +93,6 @@ const hostedLeaveWait = 2 * time.Second
 // this process leaves, silently. If the server is lost instead, it puts
 // the terminal back itself.
 func hosted(conn *sock.Conn, fr *proto.Reader, w *proto.Writer, fd int, saved *term.State, sigs chan os.Signal, o Options) int {
-	defer signal.Stop(sigs)
 	var leaving atomic.Bool
 	done := make(chan struct{})
 	defer close(done)
@@ -130,21 +129,19 @@ func hosted(conn *sock.Conn, fr *proto.Reader, w *proto.Writer, fd int, saved *t
 		if err == nil {
 			err = e.Decode(p)
 		}
-		switch {
-		case leaving.Load() && err != nil:
+		if err != nil {
 			restoreTerminal(fd, saved) // the server did not put it back
-			return 1
-		case leaving.Load():
-			_ = term.Restore(fd, saved) // best effort
-			return 1
-		case err != nil:
-			restoreTerminal(fd, saved)
-			fmt.Fprintln(o.Stdout, "[lost server]")
+			if !leaving.Load() {
+				fmt.Fprintln(o.Stdout, "[lost server]")
+			}
 			return 1
 		}
 		// The server put the terminal back; this makes sure of the modes
 		// should it have failed to.
 		_ = term.Restore(fd, saved) // best effort
+		if leaving.Load() {
+			return 1
+		}
 		if e.Message != "" {
 			fmt.Fprintln(o.Stdout, e.Message)
 		}

@@ -26,12 +26,16 @@ import (
 // gmux-server runs the server daemon, and the attached client's drawing
 // where the server cannot draw the terminal itself (Relay).
 
-// ServerProgram is the name of the second program.
-const ServerProgram = "gmux-server"
+// serverProgram is the name of the second program.
+const serverProgram = "gmux-server"
 
 // ServerCommand is gmux-server's hidden command that runs the daemon;
 // the protocol version follows it.
 const ServerCommand = "__server"
+
+// VersionArg is the protocol version as ServerCommand and RelayCommand
+// take it, after their name.
+func VersionArg() string { return strconv.Itoa(int(proto.Version)) }
 
 // ExitVersionMismatch is gmux-server's exit status when the gmux that
 // started it speaks another protocol version.
@@ -45,15 +49,15 @@ const RelayCommand = "__relay"
 // DIR ./cmd/... and go install leave the two, else on $PATH.
 func serverBinary() (string, error) {
 	if exe, err := os.Executable(); err == nil {
-		p := filepath.Join(filepath.Dir(exe), ServerProgram)
+		p := filepath.Join(filepath.Dir(exe), serverProgram)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && st.Mode()&0o111 != 0 {
 			return p, nil
 		}
 	}
-	if p, err := exec.LookPath(ServerProgram); err == nil {
+	if p, err := exec.LookPath(serverProgram); err == nil {
 		return p, nil
 	}
-	return "", errors.New(ServerProgram + " not found beside gmux or on $PATH: build both programs, with go build -o DIR ./cmd/... or go install ./cmd/...")
+	return "", errors.New(serverProgram + " not found beside gmux or on $PATH: build both programs, with go build -o DIR ./cmd/... or go install ./cmd/...")
 }
 
 // handOver gives the attached client's connection to gmux-server, which
@@ -78,7 +82,7 @@ func handOver(conn *sock.Conn, fr *proto.Reader, o Options) int {
 	}
 	// The protocol version goes first: a gmux-server from another build
 	// (one found on $PATH) must refuse a connection it would misread.
-	argv := []string{bin, RelayCommand, strconv.Itoa(int(proto.Version)), strconv.Itoa(connFD), strconv.Itoa(pendingFD)}
+	argv := []string{bin, RelayCommand, VersionArg(), strconv.Itoa(connFD), strconv.Itoa(pendingFD)}
 	err = syscall.Exec(bin, argv, os.Environ())
 	fmt.Fprintf(o.Stderr, "attach: run %s: %v\n", bin, err)
 	return 1
@@ -123,8 +127,8 @@ func Resume(args []string) (*proto.Reader, *proto.Writer, error) {
 	if len(args) != 3 {
 		return nil, nil, fmt.Errorf("%s: want a protocol version, a connection and a pending-frames descriptor", RelayCommand)
 	}
-	if args[0] != strconv.Itoa(int(proto.Version)) {
-		return nil, nil, fmt.Errorf("protocol version mismatch (gmux %s, %s %d): gmux and %s come from different builds", args[0], ServerProgram, proto.Version, ServerProgram)
+	if args[0] != VersionArg() {
+		return nil, nil, fmt.Errorf("protocol version mismatch (gmux %s, %s %d): gmux and %s come from different builds", args[0], serverProgram, proto.Version, serverProgram)
 	}
 	connFD, err1 := strconv.Atoi(args[1])
 	pendingFD, err2 := strconv.Atoi(args[2])

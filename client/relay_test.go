@@ -54,7 +54,7 @@ func TestHandOverKeepsFrames(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resumed, w, err := Resume([]string{strconv.Itoa(int(proto.Version)), strconv.Itoa(connFD), strconv.Itoa(pendingFD)})
+	resumed, w, err := Resume([]string{VersionArg(), strconv.Itoa(connFD), strconv.Itoa(pendingFD)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestHandOverKeepsFrames(t *testing.T) {
 }
 
 func TestResumeRefuses(t *testing.T) {
-	v := strconv.Itoa(int(proto.Version))
+	v := VersionArg()
 	for _, args := range [][]string{
 		nil,
 		{v, "5"},

@@ -36,8 +36,9 @@ type fastKeysTty struct {
 func (t *fastKeysTty) Read(b []byte) (int, error) {
 	for {
 		n, err := t.Tty.Read(b)
+		now := time.Now()
 		if err == nil && n == 1 && b[0] >= 0x20 && b[0] < 0x7f &&
-			!t.escOpen && !t.pasting.Load() && time.Now().After(t.slowUntil) {
+			!t.escOpen && !t.pasting.Load() && now.After(t.slowUntil) {
 			if err := t.w.SendKey(proto.Key{Code: uint32(b[0])}); err != nil {
 				return 0, err
 			}
@@ -45,7 +46,7 @@ func (t *fastKeysTty) Read(b []byte) (int, error) {
 		}
 		if n > 0 {
 			t.escOpen = bytes.IndexByte(b[:n], 0x1b) >= 0
-			t.slowUntil = time.Now().Add(fastKeysQuiet)
+			t.slowUntil = now.Add(fastKeysQuiet)
 		}
 		return n, err
 	}

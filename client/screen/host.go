@@ -26,7 +26,7 @@ func Host(tty *os.File, conn io.ReadWriteCloser, termName string, resized <-chan
 	defer conn.Close()
 	t, err := newHostTty(tty)
 	if err != nil {
-		return 1, "gmux: the server cannot drive your terminal (GMUX_HOSTED=0 keeps it in the client): " + err.Error()
+		return 1, cannotDrive(err)
 	}
 	defer t.Close()
 	fr := proto.NewReader(conn)
@@ -54,7 +54,7 @@ func Host(tty *os.File, conn io.ReadWriteCloser, termName string, resized <-chan
 	}()
 	status, message, err := drive(t, termName, fr, w)
 	if err != nil {
-		return 1, "gmux: the server cannot drive your terminal (GMUX_HOSTED=0 keeps it in the client): " + err.Error()
+		return 1, cannotDrive(err)
 	}
 	return status, message
 }
@@ -211,4 +211,10 @@ func (t *hostTty) Close() error {
 		return nil
 	}
 	return err
+}
+
+// cannotDrive is the client's closing message when the server could not
+// drive its terminal.
+func cannotDrive(err error) string {
+	return "gmux: the server cannot drive your terminal (GMUX_HOSTED=0 keeps it in the client): " + err.Error()
 }

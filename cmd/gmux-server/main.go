@@ -19,7 +19,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
-	"strconv"
 	"strings"
 
 	"github.com/gmux/gmux/client"
@@ -41,7 +40,7 @@ func run(argv []string) int {
 	}
 	switch {
 	case len(rest) > 0 && rest[0] == client.ServerCommand && g.SocketPath != "":
-		if len(rest) != 2 || rest[1] != strconv.Itoa(int(proto.Version)) {
+		if len(rest) != 2 || rest[1] != client.VersionArg() {
 			fmt.Fprintf(os.Stderr, "gmux-server speaks protocol %d, gmux %q: they come from different builds\n", proto.Version, rest[1:])
 			return client.ExitVersionMismatch
 		}

@@ -120,12 +120,19 @@ func Dial(path string) (*Conn, error) {
 // (SO_RCVTIMEO, SO_SNDTIMEO); zero means none. A read or write that
 // times out fails with EAGAIN.
 func (c *Conn) SetTimeout(d time.Duration) error {
+	if err := c.setTimeout(unix.SO_RCVTIMEO, d); err != nil {
+		return err
+	}
+	return c.SetWriteTimeout(d)
+}
+
+// SetWriteTimeout is SetTimeout for writes only.
+func (c *Conn) SetWriteTimeout(d time.Duration) error { return c.setTimeout(unix.SO_SNDTIMEO, d) }
+
+func (c *Conn) setTimeout(opt int, d time.Duration) error {
 	tv := unix.NsecToTimeval(d.Nanoseconds())
 	return c.control(func(fd int) error {
-		if err := unix.SetsockoptTimeval(fd, unix.SOL_SOCKET, unix.SO_RCVTIMEO, &tv); err != nil {
-			return os.NewSyscallError("setsockopt", err)
-		}
-		return os.NewSyscallError("setsockopt", unix.SetsockoptTimeval(fd, unix.SOL_SOCKET, unix.SO_SNDTIMEO, &tv))
+		return os.NewSyscallError("setsockopt", unix.SetsockoptTimeval(fd, unix.SOL_SOCKET, opt, &tv))
 	})
 }
 
@@ -197,7 +204,7 @@ func (c *Conn) control(f func(fd int) error) error {
 }
 
 // WriteWithFDs writes b with descriptors fds attached to its first byte
-// (SCM_RIGHTS); the peer must read them with ReadWithFDs.
+// (SCM_RIGHTS); the peer must read them with an FDReader.
 func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
 	if len(fds) == 0 {
 		_, err := c.Write(b)
