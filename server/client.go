@@ -101,7 +101,7 @@ func (s *Server) attachClient(conn clientConn, ctx *cmdCtx, term string) *Client
 
 // run serves an attached client until it leaves: the caller's goroutine
 // reads its input while a second goroutine writes its frames.
-func (c *Client) run(fr *proto.Reader, ctx *cmdCtx) {
+func (c *Client) run(fr *proto.Reader) {
 	go c.writeLoop()
 	c.readLoop(fr)
 	c.leave()
@@ -211,17 +211,16 @@ func (c *Client) send(t proto.Type, payload []byte) {
 // exit makes the client leave with message and status. Called with
 // Server.mu held.
 func (c *Client) exit(status uint8, message string) {
-	e := proto.Exit{Status: status, Message: message}
 	c.wmu.Lock()
 	if !c.closing {
-		c.pending = proto.AppendFrame(c.pending, proto.TypeExit, e.Append(nil))
+		c.pending = appendExit(c.pending, status, message)
 		c.closing = true
 	}
 	c.wmu.Unlock()
 	c.poke()
 	c.s.removeClient(c)
 	// A client that stopped reading must not hold its writer forever.
-	_ = c.conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	_ = c.conn.SetWriteDeadline(time.Now().Add(exitWriteTimeout))
 }
 
 // closeWrite stops the writer once its queue is flushed.

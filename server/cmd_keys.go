@@ -96,13 +96,8 @@ var cmdBindKey = command{
 			return err
 		}
 		if !ctx.lenientBind {
-			for _, argv := range cmds {
-				if len(argv) == 0 {
-					continue
-				}
-				if _, _, err := s.parse(argv); err != nil {
-					return err
-				}
+			if _, err := s.parseList(cmds); err != nil {
+				return err
 			}
 		}
 		s.tables.Bind(table, keys.Binding{Key: k, Command: text, Repeat: a.Has('r'), Note: a.Get('N')})
@@ -135,9 +130,7 @@ var cmdUnbindKey = command{
 		if err != nil {
 			return fmt.Errorf("unknown key: %s", a.Pos[0])
 		}
-		if !s.tables.Unbind(table, k) && !a.Has('q') {
-			return nil // tmux is silent here too
-		}
+		s.tables.Unbind(table, k) // an unbound key: tmux is silent too
 		return nil
 	},
 }

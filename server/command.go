@@ -64,11 +64,7 @@ type args = cmdline.Args
 
 // findCommand resolves a name, alias or unique prefix of a name.
 func (s *Server) findCommand(name string) (*command, error) {
-	return lookupCommand(s.commands(), name)
-}
-
-func lookupCommand(table []*command, name string) (*command, error) {
-	return cmdline.LookupIn(table, func(c *command) *cmdline.Spec { return c.Spec }, name)
+	return cmdline.LookupIn(s.commands(), func(c *command) *cmdline.Spec { return c.Spec }, name)
 }
 
 func (s *Server) commands() []*command { return s.cmdTable }
@@ -83,20 +79,9 @@ func (s *Server) runArgv(ctx *cmdCtx, argv []string) error {
 // before any runs, as in tmux: a typo in the last command must not leave
 // the first ones done.
 func (s *Server) runList(ctx *cmdCtx, list [][]string) error {
-	type parsed struct {
-		c *command
-		a *args
-	}
-	var cmds []parsed
-	for _, argv := range list {
-		if len(argv) == 0 {
-			continue
-		}
-		c, a, err := s.parse(argv)
-		if err != nil {
-			return err
-		}
-		cmds = append(cmds, parsed{c, a})
+	cmds, err := s.parseList(list)
+	if err != nil {
+		return err
 	}
 	for _, p := range cmds {
 		if err := p.c.exec(s, ctx, p.a); err != nil {
@@ -104,6 +89,29 @@ func (s *Server) runList(ctx *cmdCtx, list [][]string) error {
 		}
 	}
 	return nil
+}
+
+// parsedCommand is a command with its parsed arguments.
+type parsedCommand struct {
+	c *command
+	a *args
+}
+
+// parseList parses a list of commands, each an argv, skipping empty ones,
+// and returns the first error.
+func (s *Server) parseList(list [][]string) ([]parsedCommand, error) {
+	var cmds []parsedCommand
+	for _, argv := range list {
+		if len(argv) == 0 {
+			continue
+		}
+		c, a, err := s.parse(argv)
+		if err != nil {
+			return nil, err
+		}
+		cmds = append(cmds, parsedCommand{c, a})
+	}
+	return cmds, nil
 }
 
 func (s *Server) parse(argv []string) (*command, *args, error) {

@@ -30,9 +30,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	}()
 	if err := checkPeer(conn); err != nil {
 		s.log.Printf("connection refused: %v", err)
-		b := proto.AppendHello(nil, proto.Version)
-		e := proto.Exit{Status: 1, Message: "access not allowed"}
-		b = proto.AppendFrame(b, proto.TypeExit, e.Append(nil))
+		b := appendExit(proto.AppendHello(nil, proto.Version), 1, "access not allowed")
 		_ = conn.SetWriteDeadline(time.Now().Add(time.Second))
 		_, _ = conn.Write(b) // best effort
 		return
@@ -70,9 +68,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		return
 	}
 	_ = conn.SetDeadline(time.Time{})
-	passed := fdr.FDs
-	fdr.FDs, fdr.Refuse = nil, true     // only a command may pass a terminal
-	defer func() { closeFDs(passed) }() // unless attached, even on a panic
+	fdr.Refuse = true // only a command may pass a terminal
 
 	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
 	status := 0
@@ -92,8 +88,8 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		}
 		if err == nil && ctx.attach != nil {
 			var clientConn clientConn = conn
-			hosted = s.takeTerminal(passed, req.Env)
-			passed = nil // takeTerminal closed them
+			hosted = s.takeTerminal(fdr.FDs, req.Env)
+			fdr.FDs = nil // takeTerminal closed them
 			if hosted != nil {
 				clientConn = hosted.client
 			}
@@ -108,17 +104,15 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		}
 	})
 
-	if client != nil {
-		// Before the attached client's first frame: its writer starts
-		// below.
-		_, _ = conn.Write(hello) // a client gone shows in its loop
-	}
 	if hosted != nil {
-		s.serveHosted(conn, fr, client, hosted, req.Term)
+		s.serveHosted(conn, fr, client, hosted, req.Term, hello)
 		return
 	}
 	if client != nil {
-		client.run(fr, ctx)
+		// Before the attached client's first frame: its writer starts
+		// in run.
+		_, _ = conn.Write(hello) // a client gone shows in its loop
+		client.run(fr)
 		return
 	}
 	b := hello
@@ -128,13 +122,26 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	if ctx.errOut.Len() > 0 {
 		b = proto.AppendFrame(b, proto.TypeError, ctx.errOut.Bytes())
 	}
-	e := proto.Exit{Status: uint8(status)}
-	b = proto.AppendFrame(b, proto.TypeExit, e.Append(nil))
-	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
+	b = appendExit(b, uint8(status), "")
+	_ = conn.SetWriteDeadline(time.Now().Add(exitWriteTimeout))
 	_, _ = conn.Write(b) // the client may be gone
 	// Wait for the client to close so it reads everything first.
-	_ = conn.SetReadDeadline(time.Now().Add(time.Second))
+	_ = conn.SetReadDeadline(time.Now().Add(exitCloseWait))
 	_, _ = io.Copy(io.Discard, conn)
+}
+
+// exitWriteTimeout bounds the write of a client's last frames, should it
+// have stopped reading; exitCloseWait the wait for it to read them and
+// close.
+const (
+	exitWriteTimeout = 5 * time.Second
+	exitCloseWait    = time.Second
+)
+
+// appendExit appends an Exit frame.
+func appendExit(b []byte, status uint8, message string) []byte {
+	e := proto.Exit{Status: status, Message: message}
+	return proto.AppendFrame(b, proto.TypeExit, e.Append(nil))
 }
 
 // checkPeer refuses a peer whose uid is not the server's (root excepted

@@ -115,7 +115,7 @@ func (s *Server) takeTerminal(fds []int, env []string) *hostedTerminal {
 	if s.cfg.Host == nil || len(fds) != 1 {
 		return nil
 	}
-	if name, ok := envDiffers(env); ok {
+	if name := envDiffers(env); name != "" {
 		s.debugf("hosted terminal: client's %s differs from the server's; relaying", name)
 		return nil
 	}
@@ -140,13 +140,13 @@ var hostEnv = [...]string{"LC_ALL", "LC_CTYPE", "LANG", "COLORTERM", "NO_COLOR",
 
 // envDiffers reports the first of hostEnv whose value in env differs
 // from the server's own.
-func envDiffers(env []string) (string, bool) {
+func envDiffers(env []string) string {
 	for _, name := range hostEnv {
 		if lookupEnv(env, name) != os.Getenv(name) {
-			return name, true
+			return name
 		}
 	}
-	return "", false
+	return ""
 }
 
 // reopenTerminal opens the terminal behind passed descriptor fd afresh,
@@ -191,15 +191,12 @@ func closeFDs(fds []int) {
 	}
 }
 
-// hostedExitWait bounds the wait for a client process to read its Exit.
-const hostedExitWait = time.Second
-
 // serveHosted runs attached client c, whose terminal the server drives
 // through h, until it leaves; conn is the client process's connection,
 // which from now on only reports resizes and, by closing, that the
 // process is gone. The client process then gets the Exit the terminal
 // host returned.
-func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, h *hostedTerminal, term string) {
+func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, h *hostedTerminal, term string, hello []byte) {
 	defer h.client.Close()
 	h.host.handle = func(t proto.Type, p []byte) (ok bool) {
 		// Input arrives on tcell's goroutines, which nothing else
@@ -253,17 +250,16 @@ func (s *Server) serveHosted(conn *sock.Conn, fr *proto.Reader, c *Client, h *ho
 			}
 		}
 	}()
-	if _, err := conn.Write(proto.AppendFrame(nil, proto.TypeHosted, nil)); err != nil {
+	if _, err := conn.Write(proto.AppendFrame(hello, proto.TypeHosted, nil)); err != nil {
 		_ = h.client.Close()
 	}
 	c.runHosted(h.host.closed)
 	r := <-hostDone
-	e := proto.Exit{Status: uint8(r.status), Message: r.message}
-	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
-	_, _ = conn.Write(proto.AppendFrame(nil, proto.TypeExit, e.Append(nil))) // the client may be gone
+	_ = conn.SetWriteDeadline(time.Now().Add(exitWriteTimeout))
+	_, _ = conn.Write(appendExit(nil, uint8(r.status), r.message)) // the client may be gone
 	_ = conn.CloseWrite()
 	select {
 	case <-gone:
-	case <-time.After(hostedExitWait):
+	case <-time.After(exitCloseWait):
 	}
 }

@@ -258,7 +258,14 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		}
 		s.composePane(st, p, paneRows)
 	}
-	if statusInputsChanged(c, st) || st.statusStale || all {
+	// One look at the active pane's terminal for the status line's inputs
+	// and the cursor.
+	var cur vt.Cursor
+	var title, cwd string
+	if p := w.active; p != nil {
+		p.withTerm(func(t *vt.Terminal) { cur, title, cwd = t.Cursor(), t.Title(), t.Cwd() })
+	}
+	if statusInputsChanged(c, st, title, cwd) || st.statusStale || all {
 		st.statusStale = false
 		if statusOn {
 			s.composeStatus(c, st, st.rows-1)
@@ -271,8 +278,6 @@ func (s *Server) compose(c *Client, st *renderState, all bool) proto.Cursor {
 		}
 	}
 	if p := w.active; p != nil {
-		var cur vt.Cursor
-		p.withTerm(func(t *vt.Terminal) { cur = t.Cursor() })
 		x, y := p.x+cur.Col, p.y+cur.Row
 		cursor = proto.Cursor{Col: uint16(x), Row: uint16(y), Visible: cur.Visible && x < st.cols && y < paneRows, Shape: uint8(cur.Shape)}
 		if c.message != "" {
@@ -304,19 +309,15 @@ func safeTitle(title string) string {
 }
 
 // statusInputsChanged reports whether what pane output can change on c's
-// status line differs from the last frame's, and remembers it.
-func statusInputsChanged(c *Client, st *renderState) bool {
+// status line (the active pane's title and cwd among it) differs from the
+// last frame's, and remembers it.
+func statusInputsChanged(c *Client, st *renderState, title, cwd string) bool {
 	changed := false
 	if c.message != st.statusMessage {
 		st.statusMessage = c.message
 		changed = true
 	}
 	sess := c.session
-	title, cwd := "", ""
-	if w := sess.current; w != nil && w.active != nil {
-		p := w.active
-		p.withTerm(func(t *vt.Terminal) { title, cwd = t.Title(), t.Cwd() })
-	}
 	if title != st.statusTitle || cwd != st.statusCwd {
 		st.statusTitle, st.statusCwd = title, cwd
 		changed = true
