@@ -50,9 +50,9 @@ func (t *Terminal) clearScreenToHistory(sid StyleID) {
 			t.pushHistory(i)
 		}
 	}
-	for i := 0; i < t.rows; i++ {
-		t.eraseLine(i, 0, t.cols, sid)
-	}
+	// Every line made new (eraseLine of a whole line, at once).
+	t.scr.clear(sid)
+	t.unwrapAbove(0)
 }
 
 func lineBlank(cells []Cell) bool {
@@ -130,10 +130,12 @@ func (t *Terminal) deleteChars(n int) {
 	}
 	l := &t.scr.lines[t.cur.y]
 	sid := t.eraseStyle()
-	row := t.scr.rowKeepingTail(t.cur.y)
+	var row []Cell
 	if sid != 0 {
 		// The blanks shifted in past used carry a colour.
 		row = t.scr.row(t.cur.y)
+	} else {
+		row = t.scr.rowKeepingTail(t.cur.y)
 	}
 	deleteCells(row, t.cur.x, right+1, n, sid)
 	l.used = max(l.used, right+1-n)

@@ -166,20 +166,19 @@ func (h *history) popNewest() []byte {
 		return nil
 	}
 	b := h.get(h.n - 1)
-	h.n--
-	if h.n == 0 {
-		h.releaseChunks(len(h.chunks))
-		h.start = 0
+	if h.n == 1 {
+		h.dropOldest(1) // the oldest is the newest: empty
 		return b
 	}
-	// Lines after the new newest one are gone: write after it.
+	h.n--
+	// Chunks after the new newest line's are gone; write after it.
 	s := h.span(h.n - 1)
-	last := int(s.chunk - h.base)
-	for len(h.chunks)-1 > last {
-		h.keepSpare(h.chunks[len(h.chunks)-1])
-		h.chunks[len(h.chunks)-1] = nil
-		h.chunks = h.chunks[:len(h.chunks)-1]
+	keep := int(s.chunk-h.base) + 1
+	for i := len(h.chunks) - 1; i >= keep; i-- {
+		h.keepSpare(h.chunks[i])
 	}
+	clear(h.chunks[keep:])
+	h.chunks = h.chunks[:keep]
 	h.fill = int(s.off + s.len)
 	return b
 }

@@ -283,7 +283,7 @@ func deleteCells(row []Cell, x, end, n int, sid StyleID) {
 	}
 	n = min(n, end-x)
 	fixRangeEdges(row, x, end)
-	fixRangeEdges(row, x, x+n)
+	fixEdge(row, x+n)
 	copy(row[x:end], row[x+n:end])
 	fillCells(row[end-n:end], sid)
 }

@@ -175,11 +175,14 @@ func fixWideAt(cells []Cell, x int) {
 // [x0, x1), both halves: an operation on the range (a copy, a shift) must
 // neither leave nor carry half of one.
 func fixRangeEdges(cells []Cell, x0, x1 int) {
-	if x0 > 0 && x0 < len(cells) && cells[x0].Width == 0 {
-		cells[x0-1], cells[x0] = blankCell, blankCell
-	}
-	if x1 > 0 && x1 < len(cells) && cells[x1].Width == 0 {
-		cells[x1-1], cells[x1] = blankCell, blankCell
+	fixEdge(cells, x0)
+	fixEdge(cells, x1)
+}
+
+// fixEdge blanks a wide character split by an edge before cells[x].
+func fixEdge(cells []Cell, x int) {
+	if x > 0 && x < len(cells) && cells[x].Width == 0 {
+		cells[x-1], cells[x] = blankCell, blankCell
 	}
 }
 
