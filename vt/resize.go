@@ -43,10 +43,6 @@ func (t *Terminal) Resize(cols, rows int) {
 		t.savedMain.y = min(t.savedMain.y, rows-1)
 		t.scr = t.main
 	}
-	t.main.renew()
-	if t.alt != nil {
-		t.alt.renew()
-	}
 	t.cols, t.rows = cols, rows
 	t.cur.pending = false
 	t.cur.x = min(t.cur.x, cols-1)
@@ -211,6 +207,7 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 		l.tailDirty = true
 		l.wrapped = w
 		l.used = min(packedUsed(out[i]), cols)
+		scr.touch(i - start) // a line rebuilt is a new version
 	}
 	t.main = scr
 	if curLine < 0 {
@@ -280,6 +277,9 @@ func (t *Terminal) resizeHeight(rows, cy int) int {
 		lines = append(lines, line{}) // blank until written
 	}
 	s.lines = lines
+	for y := range pulled {
+		s.touch(y) // pulled back from history: new versions
+	}
 	return cy + len(pulled)
 }
 

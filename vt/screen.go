@@ -37,17 +37,6 @@ func newScreen(cols, rows int, seq *uint64) *screen {
 	return &screen{cols: cols, lines: make([]line, rows), seq: seq}
 }
 
-// renew gives every written line a fresh version: for a screen whose lines
-// were rebuilt wholesale (a resize).
-func (s *screen) renew() {
-	for i := range s.lines {
-		if s.lines[i].cells != nil {
-			*s.seq++
-			s.lines[i].ver = *s.seq
-		}
-	}
-}
-
 // row returns line y's cells for writing, allocating them on first use,
 // gives the line a new version and marks its tail (cells from used on) as
 // possibly non-blank.
