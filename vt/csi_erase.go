@@ -280,7 +280,7 @@ func (t *Terminal) pushHistory(y int) {
 		t.hist.setLimit(t.histLim)
 	}
 	l := &t.main.lines[y]
-	cells := t.main.view(y)
+	cells := l.cells // nil for a line never written, which does not wrap
 	if !l.tailDirty && !l.wrapped {
 		cells = cells[:min(l.used, len(cells))] // the rest is blank
 	}

@@ -52,6 +52,10 @@ func (t *Terminal) leftEdge() int {
 // current line as wrapped into the next.
 func (t *Terminal) wrap() {
 	t.cur.pending = false
+	// A line that wraps has its cells, even if none was written (a wide
+	// character wrapping early): history and reflow take its width
+	// from them.
+	t.scr.cells(t.cur.y)
 	t.scr.lines[t.cur.y].wrapped = true
 	t.cur.x = t.leftEdge()
 	t.index()

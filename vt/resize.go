@@ -98,7 +98,8 @@ func (t *Terminal) reflowWidth(cols, cx, cy int) (int, int) {
 			w, _ := packedInfo(p)
 			return p, nil, w
 		}
-		return nil, t.main.view(i - hn), t.main.lines[i-hn].wrapped
+		l := &t.main.lines[i-hn]
+		return nil, l.cells, l.wrapped
 	}
 	usedOf := func(i int) int {
 		if i < hn {

@@ -30,7 +30,6 @@ type screen struct {
 	lines []line
 	cols  int
 	seq   *uint64 // the terminal's Generation, which also numbers line versions
-	blank []Cell  // view's row of blanks, read only
 }
 
 func newScreen(cols, rows int, seq *uint64) *screen {
@@ -70,19 +69,6 @@ func (s *screen) cells(y int) []Cell {
 		l.cells = newCells(s.cols, 0)
 	}
 	return l.cells
-}
-
-// view returns line y's cells for reading: a line never written reads as
-// a shared row of blanks (which must not be written), so that it keeps
-// its width, say when it wraps into the next line.
-func (s *screen) view(y int) []Cell {
-	if cells := s.lines[y].cells; cells != nil {
-		return cells
-	}
-	if len(s.blank) != s.cols {
-		s.blank = newCells(s.cols, 0)
-	}
-	return s.blank
 }
 
 // cell reads the cell at x, y without allocating a line never written.
