@@ -185,32 +185,32 @@ func findBinary(name, bin string) *system {
 // explicitly, both are (re)built from ./cmd/... first, so the run measures
 // the tree it is run in.
 func findGmux(bin string, build bool) *system {
-	s := &system{name: "gmux"}
 	if !build {
 		// gmux looks for gmux-server beside the file it runs from (links
 		// followed), else on $PATH, maybe from another build: measure the
 		// pair given or nothing.
-		p, err := exec.LookPath(bin)
-		if err == nil {
-			p, err = filepath.EvalSymlinks(p)
+		s := findBinary("gmux", bin)
+		if s.err != "" {
+			s.err = fmt.Sprintf("-gmux %s: %s", bin, s.err)
+			return s
 		}
+		p, err := filepath.EvalSymlinks(s.bin)
 		if err == nil {
 			_, err = os.Stat(filepath.Join(filepath.Dir(p), "gmux-server"))
 		}
 		if err != nil {
-			s.err = fmt.Sprintf("-gmux %s: %v", bin, err)
-			return s
+			s.bin, s.err = "", fmt.Sprintf("-gmux %s: %v", bin, err)
 		}
+		return s
 	}
-	if build {
-		dir := filepath.Dir(bin)
-		logf("gmux: building ./cmd/gmux and ./cmd/gmux-server into %s", dir)
-		os.MkdirAll(dir, 0o755)
-		cmd := exec.Command("go", "build", "-o", dir+"/", "./cmd/gmux", "./cmd/gmux-server")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			s.err = fmt.Sprintf("go build ./cmd/...: %v: %s", err, firstLines(string(out), 3))
-			return s
-		}
+	s := &system{name: "gmux"}
+	dir := filepath.Dir(bin)
+	logf("gmux: building ./cmd/gmux and ./cmd/gmux-server into %s", dir)
+	os.MkdirAll(dir, 0o755)
+	cmd := exec.Command("go", "build", "-o", dir+"/", "./cmd/gmux", "./cmd/gmux-server")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		s.err = fmt.Sprintf("go build ./cmd/...: %v: %s", err, firstLines(string(out), 3))
+		return s
 	}
 	return findBinary("gmux", bin)
 }

@@ -1,11 +1,8 @@
 package e2e
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -220,18 +217,11 @@ func TestTwoPrograms(t *testing.T) {
 		}
 	}
 	runLone := func(args ...string) (string, string, int) {
-		ctx, cancel := context.WithTimeout(context.Background(), deadline)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, lone, args...)
-		cmd.Env = env
-		var out, errb strings.Builder
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		var ee *exec.ExitError
-		if err != nil && !errors.As(err, &ee) {
-			t.Fatalf("gmux %s: %v", strings.Join(args, " "), err)
+		out, errs, code, err := e.execBin(lone, env, args...)
+		if err != nil {
+			t.Fatalf("%v (stderr %q)", err, errs)
 		}
-		return out.String(), errb.String(), cmd.ProcessState.ExitCode()
+		return out, errs, code
 	}
 	if out, errs, code := runLone("-S", e.sock, "ls"); code != 0 || !strings.HasPrefix(out, "s: 1 windows") {
 		t.Errorf("lone gmux ls: exit %d, stdout %q, stderr %q; want the session listed", code, out, errs)
@@ -243,7 +233,6 @@ func TestTwoPrograms(t *testing.T) {
 		t.Errorf("lone gmux new -d: exit %d, stdout %q, stderr %q; want exit 1 and gmux-server not found", code, out, errs)
 	}
 
-	server := filepath.Join(filepath.Dir(gmuxBin), "gmux-server")
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -252,10 +241,8 @@ func TestTwoPrograms(t *testing.T) {
 		{nil, 2, "run gmux instead"},
 		{[]string{"-S", other, "__server", "999"}, 3, "different builds"},
 	} {
-		cmd := exec.Command(server, tc.args...)
-		cmd.Env = e.vars
-		msg, err := cmd.CombinedOutput()
-		if code := cmd.ProcessState.ExitCode(); code != tc.code || !strings.Contains(string(msg), tc.msg) {
+		out, errs, code, err := e.execBin(serverBin(), e.vars, tc.args...)
+		if msg := out + errs; err != nil || code != tc.code || !strings.Contains(msg, tc.msg) {
 			t.Errorf("gmux-server %q: exit %d (%v), output %q; want exit %d and %q", tc.args, code, err, msg, tc.code, tc.msg)
 		}
 	}

@@ -172,10 +172,19 @@ func (e *env) addServer(flag, value string) {
 
 // exec runs the binary with exactly args, bounded by the deadline.
 func (e *env) exec(args ...string) (stdout, stderr string, code int, err error) {
+	return e.execBin(gmuxBin, e.vars, args...)
+}
+
+// serverBin is the gmux-server beside gmuxBin.
+func serverBin() string { return filepath.Join(filepath.Dir(gmuxBin), "gmux-server") }
+
+// execBin runs bin with args and environment vars in e's home, within the
+// deadline, and returns its output and exit status.
+func (e *env) execBin(bin string, vars []string, args ...string) (stdout, stderr string, code int, err error) {
 	ctx, cancel := context.WithTimeout(context.Background(), deadline)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, gmuxBin, args...)
-	cmd.Env = e.vars
+	cmd := exec.CommandContext(ctx, bin, args...)
+	cmd.Env = vars
 	cmd.Dir = e.home
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -381,7 +390,7 @@ func isGmux(pid int) bool {
 		return false
 	}
 	exe = strings.TrimSuffix(exe, " (deleted)")
-	return exe == gmuxBin || exe == filepath.Join(filepath.Dir(gmuxBin), "gmux-server")
+	return exe == gmuxBin || exe == serverBin()
 }
 
 // capture returns `capture-pane -p -t target [extra...]`.
