@@ -39,7 +39,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	fdr := &sock.FDReader{Conn: conn}
 	// Commands and keystrokes are small: no 64 KiB buffer per connection.
 	fr := proto.NewReaderSize(fdr, 16<<10)
-	defer func() { closeFDs(fdr.FDs) }()
+	defer func() { sock.CloseFDs(fdr.FDs) }()
 	v, err := proto.ReadHello(fr.Buffered())
 	if err != nil {
 		s.debugf("connection: %v", err)

@@ -111,7 +111,7 @@ func (h *hostConn) Close() error {
 // client's). Otherwise the client keeps its terminal and the server
 // relays. Descriptors it does not take are closed.
 func (s *Server) takeTerminal(fds []int, env []string) *hostedTerminal {
-	defer closeFDs(fds)
+	defer sock.CloseFDs(fds)
 	if s.cfg.Host == nil || len(fds) != 1 {
 		return nil
 	}
@@ -183,12 +183,6 @@ func reopenTerminal(fd int) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
-}
-
-func closeFDs(fds []int) {
-	for _, fd := range fds {
-		_ = unix.Close(fd) // best effort
-	}
 }
 
 // serveHosted runs attached client c, whose terminal the server drives

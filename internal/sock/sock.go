@@ -291,9 +291,7 @@ func (r *FDReader) Read(b []byte) (int, error) {
 					continue
 				}
 				if r.Refuse {
-					for _, fd := range fds {
-						_ = unix.Close(fd) // best effort
-					}
+					CloseFDs(fds)
 					continue
 				}
 				r.FDs = append(r.FDs, fds...)
@@ -305,4 +303,11 @@ func (r *FDReader) Read(b []byte) (int, error) {
 		return 0, io.EOF
 	}
 	return n, nil
+}
+
+// CloseFDs closes passed descriptors nobody took.
+func CloseFDs(fds []int) {
+	for _, fd := range fds {
+		_ = unix.Close(fd) // best effort
+	}
 }
