@@ -74,6 +74,9 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 			if srv == nil {
 				continue
 			}
+			// The process on its own, which asks the server nothing: what
+			// the commands cost beyond it is the multiplexer's own work.
+			timeIt(key{"version", s.name}, func() (time.Duration, error) { return srv.timed(10*time.Second, "-V") })
 			timeIt(key{"ls", s.name}, func() (time.Duration, error) { return srv.timed(10*time.Second, "ls") })
 			timeIt(key{"new-session", s.name}, func() (time.Duration, error) {
 				return srv.timed(10*time.Second, append(newSessionArgs, "-s", fmt.Sprintf("n%d", i), "exec cat")...)
@@ -111,5 +114,29 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 			}
 		}
 		rep.add("cmd_"+c.cmd+"_ms", fmt.Sprintf("latency: %s (median of %d)", c.label, cfg.cmdReps), "ms", 2, vals, atMost("tmux", 1))
+	}
+
+	// Process start sets a floor under every command: a Go program starts
+	// slower than a C one. Shown apart, with what each command adds to it.
+	start := map[string]val{}
+	for _, s := range muxes {
+		if v := samples[key{"version", s.name}]; len(v) > 0 && errs[key{"version", s.name}] == "" {
+			start[s.name] = num(median(v))
+		}
+	}
+	rep.add("cmd_version_ms", fmt.Sprintf("process start: -V, no server (median of %d)", cfg.cmdReps), "ms", 2, start, noGoal())
+	for _, c := range []struct{ cmd, label string }{
+		{"ls", "ls"},
+		{"send-keys", "send-keys"},
+		{"capture-pane", "capture-pane -p"},
+	} {
+		vals := map[string]val{}
+		for _, s := range muxes {
+			k, v := key{c.cmd, s.name}, key{"version", s.name}
+			if errs[k] == "" && errs[v] == "" && len(samples[k]) > 0 && len(samples[v]) > 0 {
+				vals[s.name] = num(median(samples[k]) - median(samples[v]))
+			}
+		}
+		rep.add("cmd_"+c.cmd+"_beyond_start_ms", "latency beyond process start: "+c.label, "ms", 2, vals, noGoal())
 	}
 }
