@@ -285,6 +285,30 @@ func (s *server) capture(target string) (string, error) {
 	return s.run(5*time.Second, "capture-pane", "-p", "-t", target)
 }
 
+// waitExec waits until the process of target's pane runs comm: a pane's
+// `exec comm` has then finished starting.
+func (s *server) waitExec(target, comm string, timeout time.Duration) error {
+	out, err := s.run(5*time.Second, "display-message", "-p", "-t", target, "#{pane_pid}")
+	if err != nil {
+		return err
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(out))
+	if err != nil {
+		return fmt.Errorf("%s: pane_pid of %s: %q", s.sys.name, target, out)
+	}
+	deadline := time.Now().Add(timeout)
+	for {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+		if err == nil && strings.TrimSpace(string(b)) == comm {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%w after %v waiting for %s's pane to run %s", errTimeout, timeout, target, comm)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // waitCapture polls capture-pane until it shows marker.
 func (s *server) waitCapture(target, marker string, timeout, every time.Duration) (time.Time, error) {
 	deadline := time.Now().Add(timeout)
