@@ -169,8 +169,11 @@ func (t *Terminal) setPalette(b []byte) {
 			continue
 		}
 		if c, ok := parseColorSpec(string(parts[i+1])); ok {
-			t.palette[n] = c
-			t.paletteSet[n] = true
+			if t.palette == nil {
+				t.palette = new(paletteOverrides)
+			}
+			t.palette.color[n] = c
+			t.palette.set[n] = true
 			t.changed()
 		}
 	}
@@ -179,13 +182,13 @@ func (t *Terminal) setPalette(b []byte) {
 // ResetPalette: OSC 104 [; c ...]. Resets listed entries, or all.
 func (t *Terminal) resetPalette(b []byte) {
 	t.changed()
-	if len(b) == 0 {
-		t.paletteSet = [256]bool{}
+	if len(b) == 0 || t.palette == nil {
+		t.palette = nil
 		return
 	}
 	for _, p := range bytes.Split(b, []byte{';'}) {
 		if n, err := strconv.Atoi(string(p)); err == nil && n >= 0 && n <= 255 {
-			t.paletteSet[n] = false
+			t.palette.set[n] = false
 		}
 	}
 }
@@ -193,8 +196,8 @@ func (t *Terminal) resetPalette(b []byte) {
 // paletteColor is palette entry n as 24-bit colour (xterm defaults unless
 // changed by OSC 4).
 func (t *Terminal) paletteColor(n int) Color {
-	if t.paletteSet[n] {
-		return t.palette[n]
+	if p := t.palette; p != nil && p.set[n] {
+		return p.color[n]
 	}
 	return xtermColor(n)
 }

@@ -11,19 +11,19 @@ type line struct {
 	// written since the screen was made: it reads as blank, and an idle
 	// terminal holds almost nothing. Writers get cells through row or
 	// rowKeepingTail.
-	cells   []Cell
-	wrapped bool // the line continues on the next (autowrap happened)
+	cells []Cell
 	// used is how many leading cells have been written, as tmux's
 	// cellused: capture-pane -J and -N stop there.
 	used int
+	// ver is a number no other line content has had (see
+	// Terminal.LineVersion); 0 for a line never written.
+	ver     uint64
+	wrapped bool // the line continues on the next (autowrap happened)
 	// tailDirty is false only while every cell from used on is blank, so
 	// packing the line for history need not look past used (most lines
 	// are shorter than the screen is wide). row sets it; blanking the
 	// whole line in the default style clears it.
 	tailDirty bool
-	// ver is a number no other line content has had (see
-	// Terminal.LineVersion); 0 for a line never written.
-	ver uint64
 }
 
 type screen struct {
