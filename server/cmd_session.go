@@ -72,6 +72,7 @@ func (s *Server) newSession(ctx *cmdCtx, a *args) error {
 	if ctx.client != nil {
 		sess.env = ctx.client.env
 	}
+	sess.env = s.sharedEnv(sess.env)
 	if dir := a.Get('c'); dir != "" {
 		sess.cwd = dir
 	}

@@ -32,7 +32,7 @@ type Pane struct {
 	// x, y, cols, rows place the pane in its window; changed under Server.mu.
 	x, y, cols, rows int
 
-	cmd  *exec.Cmd
+	proc *os.Process // the program, for reaping
 	pid  int
 	ptmx *os.File
 
@@ -117,7 +117,7 @@ func (s *Server) newPane(spec paneSpec) (*Pane, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create pane: %s: %w", argv[0], err)
 	}
-	p.cmd = cmd
+	p.proc = cmd.Process // not cmd: its copy of the environment is done with
 	p.pid = cmd.Process.Pid
 	p.ptmx = ptmx
 	go s.readLoop(p)
@@ -306,8 +306,8 @@ func (s *Server) readLoop(p *Pane) {
 			s.log.Printf("pane %%%d: read: %v", p.id, rerr)
 		}
 	}
-	_ = p.cmd.Wait()   // reap; the exit status is not used
-	_ = p.ptmx.Close() // best effort; a queued drainInput returns
+	_, _ = p.proc.Wait() // reap; the exit status is not used
+	_ = p.ptmx.Close()   // best effort; a queued drainInput returns
 	s.mu.Lock()
 	s.paneExited(p)
 	s.mu.Unlock()

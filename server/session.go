@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -194,3 +195,19 @@ func (w *Window) paneIndex(p *Pane) int {
 }
 
 func (sess *Session) String() string { return fmt.Sprintf("$%d(%s)", sess.id, sess.name) }
+
+// envShareLookback is how many of the newest sessions sharedEnv compares.
+const envShareLookback = 8
+
+// sharedEnv returns env, or an equal environment that a recent session
+// holds already: the sessions one script or shell creates carry the same
+// few kilobytes of environment (a third of an idle session's heap), and a
+// thousand of them need hold it once.
+func (s *Server) sharedEnv(env []string) []string {
+	for i := len(s.sessions) - 1; i >= max(0, len(s.sessions)-envShareLookback); i-- {
+		if o := s.sessions[i].env; slices.Equal(o, env) {
+			return o
+		}
+	}
+	return env
+}
