@@ -63,6 +63,9 @@ type Server struct {
 	readBufs sync.Pool
 	host     string
 
+	// memory gives back what bursts of commands leave behind.
+	memory *memoryReleaser
+
 	// conns counts live connections, so shutdown can let each one flush
 	// its last frame (an attached client's "[exited]") before exiting.
 	conns sync.WaitGroup
@@ -135,6 +138,7 @@ func Run(cfg Config) error {
 				_ = os.Remove(cfg.SocketPath) // best effort
 				// Give writer goroutines a moment to flush exit messages.
 				s.waitClients(2 * time.Second)
+				s.memory.stop()
 				return nil
 			default:
 			}
@@ -146,6 +150,7 @@ func Run(cfg Config) error {
 		go func() {
 			defer s.conns.Done()
 			s.serveConn(c)
+			s.memory.connectionDone()
 		}()
 	}
 }
@@ -160,6 +165,7 @@ func newServer(cfg Config) *Server {
 		tables:  keys.NewTables(),
 		options: newOptions(),
 		done:    make(chan struct{}),
+		memory:  newMemoryReleaser(),
 	}
 	s.readBufs.New = func() any {
 		b := make([]byte, 16<<10)
