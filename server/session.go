@@ -18,7 +18,9 @@ type Session struct {
 	current  *Window
 	last     *Window // previous current window, for last-window
 	options  map[string]string
-	// env is the environment new panes start with (the creating client's).
+	// env is the environment new panes start with (the creating client's),
+	// shared with other sessions that had an equal one (sharedEnv): never
+	// changed in place.
 	env []string
 	cwd string
 	// size is the size windows get when no client is attached (-x/-y).
@@ -205,7 +207,9 @@ const envShareLookback = 8
 // thousand of them need hold it once.
 func (s *Server) sharedEnv(env []string) []string {
 	for i := len(s.sessions) - 1; i >= max(0, len(s.sessions)-envShareLookback); i-- {
-		if o := s.sessions[i].env; slices.Equal(o, env) {
+		// nil (a session made by the config) and empty (a client with no
+		// environment) differ: envFor falls back to the client's for nil.
+		if o := s.sessions[i].env; (o == nil) == (env == nil) && slices.Equal(o, env) {
 			return o
 		}
 	}

@@ -18,7 +18,10 @@ func TestSharedEnv(t *testing.T) {
 		{"equal to an older one", [][]string{env("/a"), env("/b")}, env("/a"), 0},
 		{"differs", [][]string{env("/b")}, env("/a"), -1},
 		{"longer", [][]string{env("/a")}, append(env("/a"), "X=1"), -1},
-		{"nil and nil", [][]string{nil}, nil, -1},
+		{"nil and nil", [][]string{nil}, nil, 0},
+		{"empty and empty", [][]string{{}}, []string{}, 0},
+		{"empty is not nil", [][]string{nil}, []string{}, -1},
+		{"nil is not empty", [][]string{{}}, nil, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -31,8 +34,8 @@ func TestSharedEnv(t *testing.T) {
 			if tt.shareIdx >= 0 {
 				want = tt.sessions[tt.shareIdx]
 			}
-			if fmt.Sprint(got) != fmt.Sprint(tt.env) {
-				t.Fatalf("sharedEnv = %q, want the same contents as %q", got, tt.env)
+			if fmt.Sprint(got) != fmt.Sprint(tt.env) || (got == nil) != (tt.env == nil) {
+				t.Fatalf("sharedEnv = %#v, want the same contents as %#v", got, tt.env)
 			}
 			if len(want) > 0 && &got[0] != &want[0] {
 				t.Errorf("sharedEnv returned another slice than session %d's", tt.shareIdx)
