@@ -32,7 +32,7 @@ type Pane struct {
 	// x, y, cols, rows place the pane in its window; changed under Server.mu.
 	x, y, cols, rows int
 
-	proc *os.Process // the program, for reaping
+	cmd  *exec.Cmd
 	pid  int
 	ptmx *os.File
 
@@ -117,7 +117,10 @@ func (s *Server) newPane(spec paneSpec) (*Pane, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create pane: %s: %w", argv[0], err)
 	}
-	p.proc = cmd.Process // not cmd: its copy of the environment is done with
+	// The program has its environment: the pane keeps cmd to wait on it
+	// (a Cmd never waited on trips GODEBUG=execwait), not the ~1 KB copy.
+	cmd.Env = nil
+	p.cmd = cmd
 	p.pid = cmd.Process.Pid
 	p.ptmx = ptmx
 	go s.readLoop(p)
@@ -306,8 +309,8 @@ func (s *Server) readLoop(p *Pane) {
 			s.log.Printf("pane %%%d: read: %v", p.id, rerr)
 		}
 	}
-	_, _ = p.proc.Wait() // reap; the exit status is not used
-	_ = p.ptmx.Close()   // best effort; a queued drainInput returns
+	_ = p.cmd.Wait()   // reap; the exit status is not used
+	_ = p.ptmx.Close() // best effort; a queued drainInput returns
 	s.mu.Lock()
 	s.paneExited(p)
 	s.mu.Unlock()
