@@ -7,11 +7,14 @@ import (
 	"time"
 )
 
-// releaseQuiet is how long the server must have had no connection end
-// before it gives memory back; releaseMin is how much the heap must have
-// allocated since the last time for that to be worth a collection.
+// A release waits for releaseQuiet without a connection ending, comes at
+// most once per releaseGap, and only once the heap has allocated
+// releaseMin since the last one. The gap keeps a script that runs a
+// command every few seconds beside a busy pane from costing the server a
+// full collection each time.
 const (
 	releaseQuiet = time.Second
+	releaseGap   = 30 * time.Second
 	releaseMin   = 1 << 20
 )
 
@@ -21,17 +24,21 @@ const (
 // collect for minutes: 1,000 sessions created by a script left the server
 // 4 MB larger than their live data, where tmux's allocator frees at once.
 type memoryReleaser struct {
-	mu     sync.Mutex
-	timer  *time.Timer
-	allocs uint64 // heap bytes allocated up to the last release
+	mu      sync.Mutex
+	timer   *time.Timer
+	allocs  uint64    // heap bytes allocated up to the last release
+	last    time.Time // the last release
+	stopped bool
 
-	// The heap's allocation counter and the release; tests replace them.
-	allocated func() uint64
-	free      func()
+	// The wait, the gap, the heap's allocation counter and the release;
+	// tests replace them.
+	quiet, gap time.Duration
+	allocated  func() uint64
+	free       func()
 }
 
 func newMemoryReleaser() *memoryReleaser {
-	return &memoryReleaser{allocated: heapAllocated, free: debug.FreeOSMemory}
+	return &memoryReleaser{quiet: releaseQuiet, gap: releaseGap, allocated: heapAllocated, free: debug.FreeOSMemory}
 }
 
 func heapAllocated() uint64 {
@@ -47,21 +54,33 @@ func heapAllocated() uint64 {
 func (m *memoryReleaser) connectionDone() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.timer == nil {
-		m.timer = time.AfterFunc(releaseQuiet, m.release)
-		return
+	switch {
+	case m.stopped:
+	case m.timer == nil:
+		m.timer = time.AfterFunc(m.quiet, m.release)
+	default:
+		m.timer.Reset(m.quiet)
 	}
-	m.timer.Reset(releaseQuiet)
 }
 
 // release collects and returns free memory if the heap has allocated
-// releaseMin since it last did.
+// releaseMin since it last did; within the gap after the last release it
+// waits for the gap's end instead.
 func (m *memoryReleaser) release() {
-	a := m.allocated()
 	m.mu.Lock()
+	if m.stopped {
+		m.mu.Unlock()
+		return
+	}
+	if wait := m.gap - time.Since(m.last); !m.last.IsZero() && wait > 0 {
+		m.timer.Reset(wait)
+		m.mu.Unlock()
+		return
+	}
+	a := m.allocated()
 	due := a-m.allocs >= releaseMin
 	if due {
-		m.allocs = a
+		m.allocs, m.last = a, time.Now()
 	}
 	m.mu.Unlock()
 	if due {
@@ -69,10 +88,11 @@ func (m *memoryReleaser) release() {
 	}
 }
 
-// stop cancels a pending release.
+// stop cancels a pending release and any later one.
 func (m *memoryReleaser) stop() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	m.stopped = true
 	if m.timer != nil {
 		m.timer.Stop()
 	}

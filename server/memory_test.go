@@ -1,6 +1,9 @@
 package server
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestMemoryReleaserReleasesAfterGrowth(t *testing.T) {
 	// Each step: the heap's allocation counter when the quiet period
@@ -33,16 +36,56 @@ func TestMemoryReleaserReleasesAfterGrowth(t *testing.T) {
 	}
 }
 
-func TestMemoryReleaserWaitsForQuiet(t *testing.T) {
-	m := &memoryReleaser{allocated: func() uint64 { return 0 }, free: func() {}}
+func TestMemoryReleaserFiresAfterQuiet(t *testing.T) {
+	freed := make(chan struct{}, 10)
+	m := &memoryReleaser{
+		quiet:     time.Millisecond,
+		allocated: func() uint64 { return releaseMin },
+		free:      func() { freed <- struct{}{} },
+	}
+	defer m.stop()
 	m.connectionDone()
-	first := m.timer
-	m.connectionDone()
-	if first == nil || m.timer != first {
-		t.Fatalf("a second connection made a new timer (%p, then %p); want the first reset", first, m.timer)
+	m.connectionDone() // resets the one wait
+	select {
+	case <-freed:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no release after the connections ended")
+	}
+}
+
+func TestMemoryReleaserKeepsItsGap(t *testing.T) {
+	frees := 0
+	m := &memoryReleaser{
+		quiet:     time.Hour,
+		gap:       time.Hour,
+		allocated: func() uint64 { return 10 * releaseMin },
+		free:      func() { frees++ },
+	}
+	defer m.stop()
+	m.connectionDone() // makes the timer, due in an hour
+	m.last = time.Now()
+	m.release()
+	if frees != 0 {
+		t.Fatalf("released %d times within the gap after the last release", frees)
+	}
+	m.last = time.Now().Add(-2 * time.Hour)
+	m.release()
+	if frees != 1 {
+		t.Fatalf("released %d times after the gap; want 1", frees)
+	}
+}
+
+func TestMemoryReleaserStopped(t *testing.T) {
+	frees := 0
+	m := &memoryReleaser{
+		quiet:     time.Hour,
+		allocated: func() uint64 { return releaseMin },
+		free:      func() { frees++ },
 	}
 	m.stop()
-	if m.timer.Stop() {
-		t.Error("the timer still ran after stop")
+	m.connectionDone()
+	m.release()
+	if frees != 0 || m.timer != nil {
+		t.Errorf("after stop: %d releases, timer %v; want none", frees, m.timer)
 	}
 }
