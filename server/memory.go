@@ -11,7 +11,9 @@ import (
 // most once per releaseGap, and only once the heap has allocated
 // releaseMin since the last one. The gap keeps a script that runs a
 // command every few seconds beside a busy pane from costing the server a
-// full collection each time.
+// full collection each time. While panes print, a release waits another
+// gap: a collection then would take the CPU from their output, and the
+// pages it returned would be faulted back in at once.
 const (
 	releaseQuiet = time.Second
 	releaseGap   = 30 * time.Second
@@ -28,17 +30,19 @@ type memoryReleaser struct {
 	timer   *time.Timer
 	allocs  uint64    // heap bytes allocated up to the last release
 	last    time.Time // the last release
+	printed uint64    // output() when the wait began
 	stopped bool
 
-	// The wait, the gap, the heap's allocation counter and the release;
-	// tests replace them.
+	// The wait, the gap, the heap's allocation counter, a count that
+	// grows while panes print, and the release; tests replace them.
 	quiet, gap time.Duration
 	allocated  func() uint64
+	output     func() uint64
 	free       func()
 }
 
-func newMemoryReleaser() *memoryReleaser {
-	return &memoryReleaser{quiet: releaseQuiet, gap: releaseGap, allocated: heapAllocated, free: debug.FreeOSMemory}
+func newMemoryReleaser(output func() uint64) *memoryReleaser {
+	return &memoryReleaser{quiet: releaseQuiet, gap: releaseGap, allocated: heapAllocated, output: output, free: debug.FreeOSMemory}
 }
 
 func heapAllocated() uint64 {
@@ -54,18 +58,20 @@ func heapAllocated() uint64 {
 func (m *memoryReleaser) connectionDone() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	switch {
-	case m.stopped:
-	case m.timer == nil:
-		m.timer = time.AfterFunc(m.quiet, m.release)
-	default:
-		m.timer.Reset(m.quiet)
+	if m.stopped {
+		return
 	}
+	m.printed = m.output()
+	if m.timer == nil {
+		m.timer = time.AfterFunc(m.quiet, m.release)
+		return
+	}
+	m.timer.Reset(m.quiet)
 }
 
 // release collects and returns free memory if the heap has allocated
-// releaseMin since it last did; within the gap after the last release it
-// waits for the gap's end instead.
+// releaseMin since it last did; within the gap after the last release,
+// or while panes print, it looks again later.
 func (m *memoryReleaser) release() {
 	m.mu.Lock()
 	if m.stopped {
@@ -78,14 +84,19 @@ func (m *memoryReleaser) release() {
 		return
 	}
 	a := m.allocated()
-	due := a-m.allocs >= releaseMin
-	if due {
-		m.allocs, m.last = a, time.Now()
+	if a-m.allocs < releaseMin {
+		m.mu.Unlock()
+		return
 	}
+	if p := m.output(); p != m.printed {
+		m.printed = p
+		m.timer.Reset(m.gap)
+		m.mu.Unlock()
+		return
+	}
+	m.allocs, m.last = a, time.Now()
 	m.mu.Unlock()
-	if due {
-		m.free()
-	}
+	m.free()
 }
 
 // stop cancels a pending release and any later one.

@@ -24,6 +24,7 @@ func TestMemoryReleaserReleasesAfterGrowth(t *testing.T) {
 	frees := 0
 	m := &memoryReleaser{
 		allocated: func() uint64 { return now },
+		output:    func() uint64 { return 0 },
 		free:      func() { frees++ },
 	}
 	for i, st := range steps {
@@ -41,6 +42,7 @@ func TestMemoryReleaserFiresAfterQuiet(t *testing.T) {
 	m := &memoryReleaser{
 		quiet:     time.Millisecond,
 		allocated: func() uint64 { return releaseMin },
+		output:    func() uint64 { return 0 },
 		free:      func() { freed <- struct{}{} },
 	}
 	defer m.stop()
@@ -59,6 +61,7 @@ func TestMemoryReleaserKeepsItsGap(t *testing.T) {
 		quiet:     time.Hour,
 		gap:       time.Hour,
 		allocated: func() uint64 { return 10 * releaseMin },
+		output:    func() uint64 { return 0 },
 		free:      func() { frees++ },
 	}
 	defer m.stop()
@@ -80,6 +83,7 @@ func TestMemoryReleaserStopped(t *testing.T) {
 	m := &memoryReleaser{
 		quiet:     time.Hour,
 		allocated: func() uint64 { return releaseMin },
+		output:    func() uint64 { return 0 },
 		free:      func() { frees++ },
 	}
 	m.stop()
@@ -87,5 +91,28 @@ func TestMemoryReleaserStopped(t *testing.T) {
 	m.release()
 	if frees != 0 || m.timer != nil {
 		t.Errorf("after stop: %d releases, timer %v; want none", frees, m.timer)
+	}
+}
+
+func TestMemoryReleaserWaitsOutPaneOutput(t *testing.T) {
+	var printed uint64
+	frees := 0
+	m := &memoryReleaser{
+		quiet:     time.Hour,
+		gap:       time.Hour,
+		allocated: func() uint64 { return releaseMin },
+		output:    func() uint64 { return printed },
+		free:      func() { frees++ },
+	}
+	defer m.stop()
+	m.connectionDone()
+	printed += 5 // a pane printed during the wait
+	m.release()
+	if frees != 0 {
+		t.Fatal("released while a pane printed")
+	}
+	m.release() // nothing printed since the last look
+	if frees != 1 {
+		t.Fatalf("released %d times once the panes were quiet; want 1", frees)
 	}
 }

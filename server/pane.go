@@ -320,6 +320,7 @@ func (s *Server) readLoop(p *Pane) {
 // vt is fuzzed never to panic; if it ever does, the pane loses that
 // output, not the server its sessions.
 func (s *Server) feedOutput(p *Pane, b []byte) {
+	s.outputReads.Add(1)
 	var ev paneEvents
 	func() {
 		p.mu.Lock()

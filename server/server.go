@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -63,8 +64,10 @@ type Server struct {
 	readBufs sync.Pool
 	host     string
 
-	// memory gives back what bursts of commands leave behind.
-	memory *memoryReleaser
+	// memory gives back what bursts of commands leave behind;
+	// outputReads counts the panes' PTY reads, which it waits out.
+	memory      *memoryReleaser
+	outputReads atomic.Uint64
 
 	// conns counts live connections, so shutdown can let each one flush
 	// its last frame (an attached client's "[exited]") before exiting.
@@ -165,8 +168,8 @@ func newServer(cfg Config) *Server {
 		tables:  keys.NewTables(),
 		options: newOptions(),
 		done:    make(chan struct{}),
-		memory:  newMemoryReleaser(),
 	}
+	s.memory = newMemoryReleaser(s.outputReads.Load)
 	s.readBufs.New = func() any {
 		b := make([]byte, 16<<10)
 		return &b
