@@ -203,7 +203,7 @@ const envShareLookback = 8
 
 // sharedEnv returns env, or an equal environment that a recent session
 // holds already: the sessions one script or shell creates carry the same
-// few kilobytes of environment (a third of an idle session's heap), and a
+// 1.75 KB of environment (a sixth of an idle session's heap), and a
 // thousand of them need hold it once.
 func (s *Server) sharedEnv(env []string) []string {
 	for i := len(s.sessions) - 1; i >= max(0, len(s.sessions)-envShareLookback); i-- {
