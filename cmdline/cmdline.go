@@ -24,21 +24,24 @@ type Spec struct {
 	Usage   string
 }
 
-// Commands lists every command gmux has.
-func Commands() []*Spec {
-	return []*Spec{
-		&AttachSession, &NewSession, &ListSessions, &HasSession,
-		&KillSession, &KillServer, &RenameSession, &DetachClient,
-		&StartServer, &ListClients, &SwitchClient,
-		&SendKeys, &SendPrefix, &BindKey, &UnbindKey, &ListKeys,
-		&CapturePane, &DisplayMessage, &ClearHistory,
-		&SetOption, &ShowOptions, &SourceFile,
-		&NewWindow, &KillWindow, &SelectWindow, &NextWindow,
-		&PreviousWindow, &LastWindow, &RenameWindow, &ListWindows,
-		&SplitWindow, &SelectPane, &KillPane, &ListPanes,
-		&ResizePane, &RefreshClient, &ListCommands,
-	}
+// commands is every command gmux has; Commands returns it.
+var commands = []*Spec{
+	&AttachSession, &NewSession, &ListSessions, &HasSession,
+	&KillSession, &KillServer, &RenameSession, &DetachClient,
+	&StartServer, &ListClients, &SwitchClient,
+	&SendKeys, &SendPrefix, &BindKey, &UnbindKey, &ListKeys,
+	&CapturePane, &DisplayMessage, &ClearHistory,
+	&SetOption, &ShowOptions, &SourceFile,
+	&NewWindow, &KillWindow, &SelectWindow, &NextWindow,
+	&PreviousWindow, &LastWindow, &RenameWindow, &ListWindows,
+	&SplitWindow, &SelectPane, &KillPane, &ListPanes,
+	&ResizePane, &RefreshClient, &ListCommands,
 }
+
+// Commands lists every command gmux has. The list is shared, not a copy
+// (a command's client asks for it up to three times): callers must not
+// change it.
+func Commands() []*Spec { return commands }
 
 // Args are a command's parsed flags and positional arguments.
 type Args struct {
