@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -68,7 +71,20 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 		servers[s.name] = srv
 		defer srv.kill()
 	}
+	goStart, err := buildGoStart()
+	if err != nil {
+		errs[key{"gostart", "gmux"}] = err.Error()
+	}
 	for i := 0; i < cfg.cmdReps; i++ {
+		if goStart != "" {
+			timeIt(key{"gostart", "gmux"}, func() (time.Duration, error) {
+				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+				defer cancel()
+				cmd := exec.CommandContext(ctx, goStart)
+				cmd.Env, cmd.Dir = benchEnv, benchRoot
+				return timedRun(ctx, cmd)
+			})
+		}
 		for _, s := range rotate(muxes, i) {
 			srv := servers[s.name]
 			if srv == nil {
@@ -137,6 +153,14 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 		}
 		rep.add("cmd_"+c.cmd+"_ms", fmt.Sprintf("latency: %s (median of %d)", c.label, cfg.cmdReps), "ms", 2, vals, c.g)
 	}
+	// The floor under a Go client: an empty Go program, beside tmux's ls.
+	floor := map[string]val{}
+	for sys, k := range map[string]key{"gmux": {"gostart", "gmux"}, "tmux": {"ls", "tmux"}} {
+		if v, ok := value(k); ok || v.isFail() {
+			floor[sys] = v
+		}
+	}
+	rep.add("cmd_gostart_ms", fmt.Sprintf("latency: empty Go program (gmux column) beside tmux ls (median of %d)", cfg.cmdReps), "ms", 2, floor, noGoal())
 	// What each command adds to process start: the multiplexer's own work.
 	for _, c := range []struct{ cmd, label string }{
 		{"ls", "ls"},
@@ -158,4 +182,13 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 		}
 		rep.add("cmd_"+c.cmd+"_beyond_start_ms", "latency beyond process start: "+c.label, "ms", 2, vals, noGoal())
 	}
+}
+
+// buildGoStart builds bench/gostart, an empty Go program, and returns its path.
+func buildGoStart() (string, error) {
+	bin := filepath.Join(benchRoot, "gostart")
+	if out, err := exec.Command("go", "build", "-o", bin, "./bench/gostart").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build ./bench/gostart: %v: %s", err, firstLines(string(out), 3))
+	}
+	return bin, nil
 }

@@ -195,12 +195,21 @@ func (s *server) run(timeout time.Duration, args ...string) (string, error) {
 // timed runs one command with its output discarded and returns the wall time
 // of the whole process.
 func (s *server) timed(timeout time.Duration, args ...string) (time.Duration, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	d, err := timedRun(ctx, s.command(ctx, args...))
+	if err != nil {
+		return 0, fmt.Errorf("%s %s: %w", s.sys.name, strings.Join(args, " "), err)
+	}
+	return d, nil
+}
+
+// timedRun runs cmd, made with ctx, with its standard streams on
+// /dev/null and returns the wall time of the whole process.
+func timedRun(ctx context.Context, cmd *exec.Cmd) (time.Duration, error) {
 	if stopping.Load() {
 		return 0, errStopping
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
-	defer cancel()
-	cmd := s.command(ctx, args...)
 	null, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
 	if err != nil {
 		return 0, err
@@ -211,10 +220,10 @@ func (s *server) timed(timeout time.Duration, args ...string) (time.Duration, er
 	err = cmd.Run()
 	d := time.Since(t0)
 	if ctx.Err() != nil {
-		return 0, fmt.Errorf("%s %s: %w after %v", s.sys.name, strings.Join(args, " "), errTimeout, timeout)
+		return 0, fmt.Errorf("%w after %v", errTimeout, time.Since(t0).Round(time.Millisecond))
 	}
 	if err != nil {
-		return 0, fmt.Errorf("%s %s: %v", s.sys.name, strings.Join(args, " "), err)
+		return 0, err
 	}
 	return d, nil
 }
