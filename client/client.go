@@ -1,48 +1,79 @@
-// Package client is the gmux client: it connects to the server (starting
+// Package client is the gmux program: it connects to the server (starting
 // one when the command may), sends one command and prints what comes
-// back. A command that attaches passes the terminal for the server to
-// draw, or hands the connection to gmux-server's drawing code (package
-// screen) if the server cannot.
+// back. A command that may attach a terminal goes to gmux-server instead,
+// by exec, whose package attach runs it with the terminal (AttachCommand).
+//
+// A command such as ls is mostly the program's start-up, so this package
+// and what it imports stay off packages whose initialisation costs every
+// start: os (and fmt, which imports it), time, golang.org/x/sys/unix.
+// Together they cost 20-40 page faults, 0.5-1 ms of a 7-9 ms command on
+// the machines we measure; system calls go through package syscall.
 package client
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"os/signal"
-	"slices"
+	"path"
+	"strconv"
 	"strings"
 	"syscall"
-	"time"
-
-	"golang.org/x/term"
 
 	"github.com/gmux/gmux/cmdline"
-	"github.com/gmux/gmux/internal/sock"
+	"github.com/gmux/gmux/internal/wrap"
 	"github.com/gmux/gmux/proto"
 )
 
-// Options are what cmd/gmux parsed from the command line.
+// Options are what the command line gave.
 type Options struct {
-	SocketPath string
-	Argv       []string
-	// ServerArgs are gmux-server's flags for the daemon (ServerCommand
-	// and the protocol version follow them).
-	ServerArgs []string
-	Stdout     io.Writer
-	Stderr     io.Writer
+	SocketPath string   // the server's socket, resolved (SocketPath)
+	Argv       []string // the command and its arguments
+	ConfigFile string   // -f, for a server this command starts
+	Verbose    bool     // -v, likewise
+	// Stdout and Stderr receive the server's output and the client's
+	// messages; nil means descriptors 1 and 2.
+	Stdout, Stderr io.Writer
+}
+
+func (o *Options) stdout() io.Writer { return writerOr(o.Stdout, 1) }
+func (o *Options) stderr() io.Writer { return writerOr(o.Stderr, 2) }
+
+func writerOr(w io.Writer, fd int) io.Writer {
+	if w == nil {
+		return FDWriter(fd)
+	}
+	return w
+}
+
+// serverArgs are gmux-server's flags for the daemon a command starts.
+func (o *Options) serverArgs() []string {
+	args := []string{"-S", o.SocketPath}
+	if o.ConfigFile != "" {
+		args = append(args, "-f", absPath(o.ConfigFile))
+	}
+	if o.Verbose {
+		args = append(args, "-v")
+	}
+	return args
+}
+
+// Println writes msg and a newline to w, as one write.
+func Println(w io.Writer, msg string) {
+	_, _ = io.WriteString(w, msg+"\n") // the stream may be closed
 }
 
 // serverStartTimeout bounds the wait for a newly started server to listen.
-const serverStartTimeout = 10 * time.Second
+const serverStartTimeout = 10_000 // ms
 
-// Run runs one client command and returns the exit status.
+// Run runs one command and returns the exit status. A command that may
+// attach the terminal on standard input runs in gmux-server instead
+// (execAttach); it returns only if that fails.
 func Run(o Options) int {
-	conn, err := connect(o)
+	if MayAttach(o.Argv) && isTerminal(0) {
+		return execAttach(o)
+	}
+	conn, err := Connect(o)
 	if err != nil {
-		fmt.Fprintln(o.Stderr, err)
+		Println(o.stderr(), err.Error())
 		return 1
 	}
 	defer conn.Close()
@@ -52,38 +83,57 @@ func Run(o Options) int {
 // startsServer reports whether the command may start a server, as tmux's
 // new-session and start-server do.
 func startsServer(argv []string) bool {
-	return anyCommand(argv, &cmdline.NewSession, &cmdline.StartServer)
+	return anyCommand(argv, func(s *cmdline.Spec, _ []string) bool {
+		return s == &cmdline.NewSession || s == &cmdline.StartServer
+	})
 }
 
-// anyCommand reports whether argv is empty (the default command, new) or
-// one of its commands (split at ";") is one of specs, named in full, by
-// alias or by a unique prefix, as the server will resolve it.
-func anyCommand(argv []string, specs ...*cmdline.Spec) bool {
+// MayAttach reports whether argv may attach a terminal, which then goes
+// with the command: a new-session without -d or an attach-session
+// anywhere in it, or no command at all (new-session).
+func MayAttach(argv []string) bool {
+	return anyCommand(argv, func(s *cmdline.Spec, args []string) bool {
+		switch s {
+		case &cmdline.AttachSession:
+			return true
+		case &cmdline.NewSession:
+			a, err := s.Parse(args)
+			return err != nil || !a.Has('d')
+		}
+		return false
+	})
+}
+
+// anyCommand reports whether argv is empty (the default command, new, with
+// no arguments) or match holds for one of its commands (split at ";"),
+// named in full, by alias or by a unique prefix, as the server will
+// resolve it.
+func anyCommand(argv []string, match func(s *cmdline.Spec, args []string) bool) bool {
 	if len(argv) == 0 {
-		return true
+		return match(&cmdline.NewSession, nil)
 	}
 	all := cmdline.Commands()
 	for _, c := range cmdline.Split(argv) {
 		if len(c) == 0 {
 			continue
 		}
-		if s, err := cmdline.Lookup(all, c[0]); err == nil && slices.Contains(specs, s) {
+		if s, err := cmdline.Lookup(all, c[0]); err == nil && match(s, c[1:]) {
 			return true
 		}
 	}
 	return false
 }
 
-// connect dials the server, starting one if there is none and the command
+// Connect dials the server, starting one if there is none and the command
 // may.
-func connect(o Options) (*sock.Conn, error) {
-	conn, err := sock.Dial(o.SocketPath)
+func Connect(o Options) (*Conn, error) {
+	conn, err := Dial(o.SocketPath)
 	if err != nil {
 		if !isNoServer(err) {
-			return nil, fmt.Errorf("error connecting to %s (%v)", o.SocketPath, errText(err))
+			return nil, errors.New("error connecting to " + o.SocketPath + " (" + errText(err) + ")")
 		}
 		if !startsServer(o.Argv) {
-			return nil, fmt.Errorf("no server running on %s", o.SocketPath)
+			return nil, errors.New("no server running on " + o.SocketPath)
 		}
 		if conn, err = startServer(o); err != nil {
 			return nil, err
@@ -96,6 +146,7 @@ func isNoServer(err error) bool {
 	return errors.Is(err, syscall.ENOENT) || errors.Is(err, syscall.ECONNREFUSED)
 }
 
+// errText is an error number's text as tmux shows it: "Permission denied".
 func errText(err error) string {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
@@ -107,163 +158,188 @@ func errText(err error) string {
 
 // startServer runs gmux-server as a daemon in its own session with its
 // standard streams on /dev/null, then waits for it to listen.
-func startServer(o Options) (*sock.Conn, error) {
+func startServer(o Options) (*Conn, error) {
 	exe, err := serverBinary()
 	if err != nil {
-		return nil, fmt.Errorf("start server: %w", err)
+		return nil, wrap.Error("start server", err)
 	}
-	devnull, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+	devnull, err := syscall.Open("/dev/null", syscall.O_RDWR|syscall.O_CLOEXEC, 0)
 	if err != nil {
-		return nil, fmt.Errorf("start server: %w", err)
+		return nil, wrap.Error("start server: open /dev/null", err)
 	}
-	defer devnull.Close()
-	args := append(append([]string(nil), o.ServerArgs...), ServerCommand, VersionArg())
-	cmd := exec.Command(exe, args...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = devnull, devnull, devnull
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	cmd.Env = os.Environ()
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start server: %w", err)
+	defer syscall.Close(devnull)
+	argv := append(append([]string{exe}, o.serverArgs()...), ServerCommand, VersionArg())
+	null := uintptr(devnull)
+	pid, err := syscall.ForkExec(exe, argv, &syscall.ProcAttr{
+		Env:   syscall.Environ(),
+		Files: []uintptr{null, null, null},
+		Sys:   &syscall.SysProcAttr{Setsid: true},
+	})
+	if err != nil {
+		return nil, wrap.Error("start server: "+exe, err)
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	start := time.Now()
-	deadline := start.Add(serverStartTimeout)
-	for {
-		conn, err := sock.Dial(o.SocketPath)
+	// A server listens 10-20 ms after it starts: poll finely until then,
+	// so the first command does not sleep past it, and back off if it is
+	// slow. The time waited is counted in sleeps: the dials between them
+	// take microseconds.
+	for waited := 0; ; {
+		conn, err := Dial(o.SocketPath)
 		if err == nil {
 			return conn, nil
 		}
-		select {
-		case werr := <-exited:
+		if ws, exited := reaped(pid); exited {
 			// It may have lost a race to another server that now listens.
-			if conn, err := sock.Dial(o.SocketPath); err == nil {
+			if conn, err := Dial(o.SocketPath); err == nil {
 				return conn, nil
 			}
-			var ee *exec.ExitError
-			if errors.As(werr, &ee) && ee.ExitCode() == ExitVersionMismatch {
-				return nil, fmt.Errorf("start server: %s speaks another protocol version than this gmux (%d): the two come from different builds", exe, proto.Version)
+			if ws.Exited() && ws.ExitStatus() == ExitVersionMismatch {
+				return nil, errors.New("start server: " + exe + " speaks another protocol version than this gmux (" + VersionArg() + "): the two come from different builds")
 			}
-			return nil, fmt.Errorf("server exited unexpectedly (%v); see its log in $XDG_STATE_HOME/gmux", werr)
-		default:
+			return nil, errors.New("server exited unexpectedly (" + waitText(ws) + "); see its log in $XDG_STATE_HOME/gmux")
 		}
-		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("server did not start listening on %s", o.SocketPath)
+		if waited >= serverStartTimeout {
+			return nil, errors.New("server did not start listening on " + o.SocketPath)
 		}
-		// A server listens 10-20 ms after it starts: poll finely until
-		// then, so the first command does not sleep past it, and back
-		// off if it is slow.
-		delay := time.Millisecond
-		if time.Since(start) > 200*time.Millisecond {
-			delay = 20 * time.Millisecond
+		delay := 1
+		if waited >= 200 {
+			delay = 20
 		}
-		time.Sleep(delay)
+		sleepMillis(delay)
+		waited += delay
 	}
 }
 
-// handshake sends the client's hello with the command frame behind it, in one
-// write, so a command costs one round trip, and checks the server's hello.
-// fds, if any, go with it: the terminal, for the server to drive if the
-// command attaches.
-func handshake(conn *sock.Conn, fr *proto.Reader, path string, req *proto.Command, fds []int) error {
+// reaped reports whether child pid has exited, and how, without waiting.
+func reaped(pid int) (syscall.WaitStatus, bool) {
+	var ws syscall.WaitStatus
+	for {
+		got, err := syscall.Wait4(pid, &ws, syscall.WNOHANG, nil)
+		if err == syscall.EINTR {
+			continue
+		}
+		return ws, err == nil && got == pid
+	}
+}
+
+// waitText says how a process ended, as os/exec's errors do.
+func waitText(ws syscall.WaitStatus) string {
+	if ws.Signaled() {
+		return "signal: " + ws.Signal().String()
+	}
+	return "exit status " + strconv.Itoa(ws.ExitStatus())
+}
+
+// Handshake sends the client's hello with the command frame behind it, in
+// one write, so a command costs one round trip, and checks the server's
+// hello. fds, if any, go with it: the terminal, for the server to drive if
+// the command attaches.
+func Handshake(conn *Conn, fr *proto.Reader, path string, req *proto.Command, fds []int) error {
 	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
 	b = proto.EndFrame(req.Append(b), start)
 	// A server that does not read must not keep the client, but the
 	// answer, which brings the server's hello, may take as long as the
 	// command: the read waits, as tmux's client does.
-	_ = conn.SetWriteTimeout(10 * time.Second)
+	_ = conn.SetWriteTimeout(10)
 	err := conn.WriteWithFDs(b, fds)
 	_ = conn.SetWriteTimeout(0)
 	if err != nil {
-		return fmt.Errorf("server on %s: %w", path, err)
+		return wrap.Error("server on "+path, err)
 	}
 	v, err := proto.ReadHello(fr.Buffered())
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return errors.New("server exited unexpectedly")
 	}
 	if err != nil {
-		return fmt.Errorf("server on %s did not answer: %w", path, err)
+		return wrap.Error("server on "+path+" did not answer", err)
 	}
 	if v != proto.Version {
-		return fmt.Errorf("protocol version mismatch (client %d, server %d): a different gmux is running on %s; run kill-server with that version first", proto.Version, v, path)
+		return errors.New("protocol version mismatch (client " + VersionArg() + ", server " + strconv.Itoa(int(v)) + "): a different gmux is running on " + path + "; run kill-server with that version first")
 	}
 	return nil
 }
 
-// session sends the command and handles the server's answer.
-func session(conn *sock.Conn, o Options) int {
-	cwd, _ := os.Getwd()
-	req := proto.Command{
-		Argv: o.Argv,
-		Cwd:  cwd,
-		Env:  os.Environ(),
-		Term: os.Getenv("TERM"),
+// NewCommand is the command frame for argv, from this process's working
+// directory, environment and TERM; the caller adds the terminal's.
+func NewCommand(argv []string) proto.Command {
+	return proto.Command{
+		Argv: argv,
+		Cwd:  getwd(),
+		Env:  syscall.Environ(),
+		Term: getenv("TERM"),
 	}
-	fd := int(os.Stdin.Fd())
-	var passFDs []int
-	var saved *term.State
-	var sigs chan os.Signal
-	if st, err := term.GetState(fd); err == nil { // a terminal
+}
+
+// NewReader is the frame reader for a command's connection. A command's
+// answer is usually small, and a 64 KiB buffer is a large allocation, new
+// pages for every command (ls measured 0-9% faster, alternated with the
+// 64 KiB one); frames may be longer.
+func NewReader(conn *Conn) *proto.Reader { return proto.NewReaderSize(conn, 16<<10) }
+
+// session sends a command that does not attach a terminal and handles the
+// server's answer.
+func session(conn *Conn, o Options) int {
+	stdout, stderr := o.stdout(), o.stderr()
+	req := NewCommand(o.Argv)
+	if isTerminal(0) {
 		req.TTY = true
-		if mayAttach(o.Argv) && !hostingDisabled() {
-			saved, passFDs = st, []int{fd}
-			sigs = hostedSignals()
-			defer signal.Stop(sigs)
-		}
-		if cols, rows, err := term.GetSize(fd); err == nil {
+		if cols, rows, err := windowSize(0); err == nil {
 			req.Cols, req.Rows = uint16(cols), uint16(rows)
 		}
 	}
-	stopWatch := func() {}
-	if sigs != nil {
-		// hostedSignals caught SIGHUP and SIGTERM; until the server
-		// answers, one must still end this client.
-		stopWatch = leaveOnSignal(conn)
-		defer stopWatch()
-	}
-	// A command's answer is usually small, and a 64 KiB buffer is a
-	// large allocation, new pages for every command (ls measured 0-9%
-	// faster, alternated with the 64 KiB one; frames may be longer).
-	fr := proto.NewReaderSize(conn, 16<<10)
-	if err := handshake(conn, fr, o.SocketPath, &req, passFDs); err != nil {
-		if !leaveSignalled(sigs) {
-			fmt.Fprintln(o.Stderr, err)
-		}
+	fr := NewReader(conn)
+	if err := Handshake(conn, fr, o.SocketPath, &req, nil); err != nil {
+		Println(stderr, err.Error())
 		return 1
 	}
 	for {
 		typ, p, err := fr.Next()
 		if err != nil {
-			if !leaveSignalled(sigs) {
-				fmt.Fprintln(o.Stderr, "server exited unexpectedly")
-			}
+			Println(stderr, "server exited unexpectedly")
 			return 1
 		}
+		if status, end := Answer(typ, p, stdout, stderr); end {
+			return status
+		}
 		switch typ {
-		case proto.TypeOutput:
-			_, _ = o.Stdout.Write(p) // stdout may be closed
-		case proto.TypeError:
-			_, _ = o.Stderr.Write(p) // stderr may be closed
-		case proto.TypeExit:
-			var e proto.Exit
-			if err := e.Decode(p); err != nil {
-				fmt.Fprintln(o.Stderr, "bad exit frame from server")
-				return 1
-			}
-			if e.Message != "" {
-				fmt.Fprintln(o.Stderr, e.Message)
-			}
-			return int(e.Status)
 		case proto.TypeAttached:
-			stopWatch()
-			signal.Stop(sigs) // the server relays: attach handles signals
-			if leaveSignalled(sigs) {
-				return 1
-			}
-			return handOver(conn, fr, o)
+			// The server attached a command MayAttach did not foresee
+			// (no terminal went with it): gmux-server draws it.
+			return HandOver(conn, fr, stderr)
 		case proto.TypeHosted:
-			stopWatch() // hosted leaves through the server on a signal
-			return hosted(conn, fr, proto.NewWriter(conn), fd, saved, sigs, o)
+			// Hosting needs the terminal, which did not go with it.
+			Println(stderr, "bad hosted frame from server")
+			return 1
 		}
 	}
+}
+
+// Answer handles a frame of the answer every command gets: output,
+// errors, and the exit, for which it returns the exit status and true.
+// It ignores other frames.
+func Answer(typ proto.Type, p []byte, stdout, stderr io.Writer) (status int, end bool) {
+	switch typ {
+	case proto.TypeOutput:
+		_, _ = stdout.Write(p) // stdout may be closed
+	case proto.TypeError:
+		_, _ = stderr.Write(p) // stderr may be closed
+	case proto.TypeExit:
+		var e proto.Exit
+		if err := e.Decode(p); err != nil {
+			Println(stderr, "bad exit frame from server")
+			return 1, true
+		}
+		if e.Message != "" {
+			Println(stderr, e.Message)
+		}
+		return int(e.Status), true
+	}
+	return 0, false
+}
+
+// absPath returns p as an absolute path, from the working directory.
+func absPath(p string) string {
+	if path.IsAbs(p) {
+		return path.Clean(p)
+	}
+	return path.Join(getwd(), p)
 }

@@ -30,13 +30,19 @@ func TestStartsServer(t *testing.T) {
 		{[]string{"send-keys", "new"}, false, false},
 		{[]string{"send-keys", "attach"}, false, false},
 		{[]string{"send-keys", "x\\;", "attach"}, false, false},
+		{[]string{"new", "-d", "-s", "x"}, true, false},
+		{[]string{"new", "-ds", "x"}, true, false},
+		{[]string{"new", "-s", "x", "-d"}, true, false},
+		{[]string{"new", "vi", "-d"}, true, true}, // the program's flag
+		{[]string{"new", "-d", ";", "attach"}, true, true},
+		{[]string{"new", "-d", ";", "new"}, true, true},
 	}
 	for _, tt := range tests {
 		if got := startsServer(tt.argv); got != tt.starts {
 			t.Errorf("startsServer(%q) = %v, want %v", tt.argv, got, tt.starts)
 		}
-		if got := mayAttach(tt.argv); got != tt.mayAttachIt {
-			t.Errorf("mayAttach(%q) = %v, want %v", tt.argv, got, tt.mayAttachIt)
+		if got := MayAttach(tt.argv); got != tt.mayAttachIt {
+			t.Errorf("MayAttach(%q) = %v, want %v", tt.argv, got, tt.mayAttachIt)
 		}
 	}
 }

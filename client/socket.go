@@ -2,11 +2,11 @@ package client
 
 import (
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
+	"path"
 	"strconv"
 	"syscall"
+
+	"github.com/gmux/gmux/internal/wrap"
 )
 
 // SocketPath resolves the server socket as tmux does: an explicit path
@@ -16,50 +16,59 @@ import (
 // user's, or open to others.
 func SocketPath(explicit, label string) (string, error) {
 	if explicit != "" {
-		return filepath.Abs(explicit)
+		return absPath(explicit), nil
 	}
 	if label == "" {
 		label = "default"
 	}
-	if filepath.Base(label) != label || label == "." || label == ".." {
-		return "", fmt.Errorf("invalid socket name: %s", label)
+	if path.Base(label) != label || label == "." || label == ".." {
+		return "", errors.New("invalid socket name: " + label)
 	}
-	base := os.Getenv("GMUX_TMPDIR")
+	base := getenv("GMUX_TMPDIR")
 	if base == "" {
-		base = os.Getenv("TMPDIR")
+		base = getenv("TMPDIR")
 	}
 	if base == "" {
 		base = "/tmp"
 	}
-	dir := filepath.Join(base, "gmux-"+strconv.Itoa(os.Getuid()))
+	dir := path.Join(base, "gmux-"+strconv.Itoa(syscall.Getuid()))
 	if err := ensurePrivateDir(dir); err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, label), nil
+	return path.Join(dir, label), nil
 }
 
 // ensurePrivateDir creates dir 0700 or checks that the existing one is a
 // real directory owned by this user and closed to everyone else.
 func ensurePrivateDir(dir string) error {
-	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, os.ErrExist) {
-		return fmt.Errorf("couldn't create directory %s: %w", dir, err)
+	if err := syscall.Mkdir(dir, 0o700); err != nil && err != syscall.EEXIST {
+		return wrap.Error("couldn't create directory "+dir, err)
 	}
-	fi, err := os.Lstat(dir)
-	if err != nil {
-		return fmt.Errorf("socket directory %s: %w", dir, err)
+	var st syscall.Stat_t
+	if err := syscall.Lstat(dir, &st); err != nil {
+		return wrap.Error("socket directory "+dir, err)
 	}
-	if fi.Mode()&os.ModeSymlink != 0 {
-		return fmt.Errorf("unsafe socket directory %s: it is a symlink", dir)
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFDIR:
+	case syscall.S_IFLNK:
+		return errors.New("unsafe socket directory " + dir + ": it is a symlink")
+	default:
+		return errors.New("unsafe socket directory " + dir + ": not a directory")
 	}
-	if !fi.IsDir() {
-		return fmt.Errorf("unsafe socket directory %s: not a directory", dir)
+	if uid := syscall.Getuid(); int(st.Uid) != uid {
+		return errors.New("unsafe socket directory " + dir + ": not owned by uid " + strconv.Itoa(uid))
 	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok || int(st.Uid) != os.Getuid() {
-		return fmt.Errorf("unsafe socket directory %s: not owned by uid %d", dir, os.Getuid())
-	}
-	if fi.Mode().Perm()&0o077 != 0 {
-		return fmt.Errorf("unsafe socket directory %s: mode %04o, must be 0700", dir, fi.Mode().Perm())
+	if perm := st.Mode & 0o777; perm&0o077 != 0 {
+		return errors.New("unsafe socket directory " + dir + ": mode " + octal4(perm) + ", must be 0700")
 	}
 	return nil
+}
+
+// octal4 formats a permission as %04o does.
+func octal4(perm uint32) string {
+	s := strconv.FormatUint(uint64(perm), 8)
+	for len(s) < 4 {
+		s = "0" + s
+	}
+	return s
 }

@@ -8,8 +8,8 @@ package cmdline
 
 import (
 	"errors"
-	"fmt"
-	"sort"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -66,13 +66,13 @@ func (s *Spec) Parse(argv []string) (*Args, error) {
 	var fe *flagError
 	if errors.As(err, &fe) {
 		if fe.missing {
-			return nil, fmt.Errorf("command %s: -%c expects an argument", s.Name, fe.flag)
+			return nil, errors.New("command " + s.Name + ": -" + string(rune(fe.flag)) + " expects an argument")
 		}
-		return nil, fmt.Errorf("command %s: unknown flag -%c", s.Name, fe.flag)
+		return nil, errors.New("command " + s.Name + ": unknown flag -" + string(rune(fe.flag)))
 	}
 	a.Pos = rest
 	if len(a.Pos) < s.MinArgs || (s.MaxArgs >= 0 && len(a.Pos) > s.MaxArgs) {
-		return nil, fmt.Errorf("usage: %s %s", s.Name, s.Usage)
+		return nil, errors.New("usage: " + s.Name + " " + s.Usage)
 	}
 	return a, nil
 }
@@ -86,9 +86,9 @@ type flagError struct {
 
 func (e *flagError) Error() string {
 	if e.missing {
-		return fmt.Sprintf("-%c expects an argument", e.flag)
+		return "-" + string(rune(e.flag)) + " expects an argument"
 	}
-	return fmt.Sprintf("unknown flag -%c", e.flag)
+	return "unknown flag -" + string(rune(e.flag))
 }
 
 // getopt reads flags from argv as getopt(3) does, up to "--" or the first
@@ -145,7 +145,7 @@ func LookupIn[T any](table []T, spec func(T) *Spec, name string) (T, error) {
 	if name == "" {
 		// Every name has the empty prefix, and a command without an
 		// alias would otherwise match it exactly.
-		return zero, fmt.Errorf("unknown command: %q", name)
+		return zero, errors.New("unknown command: " + strconv.Quote(name))
 	}
 	var matches []T
 	for _, item := range table {
@@ -159,7 +159,7 @@ func LookupIn[T any](table []T, spec func(T) *Spec, name string) (T, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return zero, fmt.Errorf("unknown command: %s", name)
+		return zero, errors.New("unknown command: " + name)
 	case 1:
 		return matches[0], nil
 	}
@@ -167,8 +167,8 @@ func LookupIn[T any](table []T, spec func(T) *Spec, name string) (T, error) {
 	for i, m := range matches {
 		names[i] = spec(m).Name
 	}
-	sort.Strings(names)
-	return zero, fmt.Errorf("ambiguous command: %s, could be: %s", name, strings.Join(names, ", "))
+	slices.Sort(names)
+	return zero, errors.New("ambiguous command: " + name + ", could be: " + strings.Join(names, ", "))
 }
 
 // Split splits an argv list on ";" arguments (and arguments ending in an

@@ -1,9 +1,6 @@
 package cmdline
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
 // Global are tmux's flags before the command.
 type Global struct {
@@ -47,9 +44,9 @@ func ParseGlobal(argv []string) (Global, []string, error) {
 	var fe *flagError
 	if errors.As(err, &fe) {
 		if fe.missing {
-			return g, nil, fmt.Errorf("-%c expects an argument\n%s", fe.flag, Usage)
+			return g, nil, errors.New("-" + string(rune(fe.flag)) + " expects an argument\n" + Usage)
 		}
-		return g, nil, fmt.Errorf("unknown option -- %c\n%s", fe.flag, Usage)
+		return g, nil, errors.New("unknown option -- " + string(rune(fe.flag)) + "\n" + Usage)
 	}
 	if err != nil {
 		return g, nil, err

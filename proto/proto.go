@@ -16,8 +16,10 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
+	"strconv"
+
+	"github.com/gmux/gmux/internal/wrap"
 )
 
 // Version is the protocol version. Bump it whenever a frame's layout or
@@ -91,7 +93,7 @@ func AppendHello(dst []byte, v uint16) []byte {
 func ReadHello(r io.Reader) (uint16, error) {
 	var b [HelloSize]byte
 	if _, err := io.ReadFull(r, b[:]); err != nil {
-		return 0, fmt.Errorf("read hello: %w", err)
+		return 0, wrap.Error("read hello", err)
 	}
 	if string(b[:len(Magic)]) != Magic {
 		return 0, ErrBadMagic
@@ -128,7 +130,7 @@ func EndFrame(buf []byte, start int) []byte {
 func payloadLen(h []byte) (int, error) {
 	n := binary.BigEndian.Uint32(h[1:FrameHeaderSize])
 	if n > MaxFrame {
-		return 0, fmt.Errorf("%w: %d bytes", ErrTooLarge, n)
+		return 0, wrap.Detail(ErrTooLarge, strconv.FormatUint(uint64(n), 10)+" bytes")
 	}
 	return int(n), nil
 }

@@ -3,10 +3,12 @@
 // cannot draw the client's terminal itself.
 //
 //	gmux-server [-v] [-f file] -S socket-path __server protocol-version
+//	gmux-server [-v] [-f file] -S socket-path __attach protocol-version [command [flags]]
 //	gmux-server __relay protocol-version connection-fd pending-fd
 //
-// It links the server, the terminal emulator and tcell, which gmux does
-// not, so that a command starts quickly (see package client).
+// It links the server, the terminal emulator, tcell, and the client side
+// of a command that attaches the terminal (package attach), which gmux
+// does not, so that a command starts quickly (see package client).
 package main
 
 import (
@@ -22,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/gmux/gmux/client"
+	"github.com/gmux/gmux/client/attach"
 	"github.com/gmux/gmux/client/screen"
 	"github.com/gmux/gmux/cmdline"
 	"github.com/gmux/gmux/proto"
@@ -45,6 +48,12 @@ func run(argv []string) int {
 			return client.ExitVersionMismatch
 		}
 		return runServer(g)
+	case len(rest) > 0 && rest[0] == client.AttachCommand && g.SocketPath != "":
+		if len(rest) < 2 || rest[1] != client.VersionArg() {
+			fmt.Fprintf(os.Stderr, "gmux-server speaks protocol %d, gmux %q: they come from different builds\n", proto.Version, rest[1:min(2, len(rest))])
+			return 1
+		}
+		return attach.Run(client.Options{SocketPath: g.SocketPath, Argv: rest[2:], ConfigFile: g.ConfigFile, Verbose: g.Verbose})
 	case len(rest) > 0 && rest[0] == client.RelayCommand:
 		return runRelay(rest[1:])
 	}
@@ -55,7 +64,7 @@ func run(argv []string) int {
 // runRelay draws an attached client's terminal in this process, which
 // replaced the gmux that handed it its connection.
 func runRelay(args []string) int {
-	fr, w, err := client.Resume(args)
+	fr, w, err := attach.Resume(args)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "attach: %v\n", err)
 		return 1

@@ -1,7 +1,7 @@
-package client
+package attach
 
 import (
-	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"sync"
@@ -12,8 +12,7 @@ import (
 	"golang.org/x/sys/unix"
 	"golang.org/x/term"
 
-	"github.com/gmux/gmux/cmdline"
-	"github.com/gmux/gmux/internal/sock"
+	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/proto"
 )
 
@@ -24,25 +23,6 @@ import (
 // A keystroke's echo then wakes two processes, the server and the pane's
 // program, not four: every wake-up of a Go process costs tens of
 // microseconds on the machines we measure.
-
-// mayAttach reports whether argv may attach, so that the terminal is worth
-// passing: a new or attach command anywhere in it, or none at all.
-func mayAttach(argv []string) bool {
-	return anyCommand(argv, &cmdline.NewSession, &cmdline.AttachSession)
-}
-
-// hostingDisabled lets a user keep the terminal in the client process
-// (GMUX_HOSTED=0), for a terminal the server cannot open or a comparison.
-func hostingDisabled() bool { return os.Getenv("GMUX_HOSTED") == "0" }
-
-// hostedSignals is installed before the command is sent when the terminal
-// goes with it, so that a resize while the server takes the terminal
-// over is not lost.
-func hostedSignals() chan os.Signal {
-	sigs := make(chan os.Signal, 4)
-	signal.Notify(sigs, syscall.SIGWINCH, syscall.SIGHUP, syscall.SIGTERM)
-	return sigs
-}
 
 // leaveSignalled reports whether a SIGHUP or SIGTERM arrived on sigs
 // before anything read it; never, for a nil sigs.
@@ -62,7 +42,7 @@ func leaveSignalled(sigs chan os.Signal) bool {
 // leaveOnSignal ends a wait for the server's answer on SIGHUP or SIGTERM,
 // by shutting the connection's read side, until stop is called. stop may
 // be called more than once.
-func leaveOnSignal(conn *sock.Conn) (stop func()) {
+func leaveOnSignal(conn *client.Conn) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, syscall.SIGHUP, syscall.SIGTERM)
 	done := make(chan struct{})
@@ -92,7 +72,7 @@ const hostedLeaveWait = 2 * time.Second
 // connection, so the server puts the terminal back and lets it go before
 // this process leaves, silently. If the server is lost instead, it puts
 // the terminal back itself.
-func hosted(conn *sock.Conn, fr *proto.Reader, w *proto.Writer, fd int, saved *term.State, sigs chan os.Signal, o Options) int {
+func hosted(conn *client.Conn, fr *proto.Reader, w *proto.Writer, fd int, saved *term.State, sigs chan os.Signal, stdout io.Writer) int {
 	var leaving atomic.Bool
 	done := make(chan struct{})
 	defer close(done)
@@ -132,7 +112,7 @@ func hosted(conn *sock.Conn, fr *proto.Reader, w *proto.Writer, fd int, saved *t
 		if err != nil {
 			restoreTerminal(fd, saved) // the server did not put it back
 			if !leaving.Load() {
-				fmt.Fprintln(o.Stdout, "[lost server]")
+				client.Println(stdout, "[lost server]")
 			}
 			return 1
 		}
@@ -143,7 +123,7 @@ func hosted(conn *sock.Conn, fr *proto.Reader, w *proto.Writer, fd int, saved *t
 			return 1
 		}
 		if e.Message != "" {
-			fmt.Fprintln(o.Stdout, e.Message)
+			client.Println(stdout, e.Message)
 		}
 		return int(e.Status)
 	}

@@ -1,10 +1,13 @@
-package client
+package attach
 
 import (
+	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"testing"
 
+	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/internal/sock"
 	"github.com/gmux/gmux/proto"
 )
@@ -24,7 +27,7 @@ func TestHandOverKeepsFrames(t *testing.T) {
 		c, _ := l.Accept()
 		accepted <- c
 	}()
-	conn, err := sock.Dial(path)
+	conn, err := client.Dial(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,15 +49,17 @@ func TestHandOverKeepsFrames(t *testing.T) {
 	if n := fr.Buffered().Buffered(); n == 0 {
 		t.Fatal("nothing buffered behind the first frame: the test would not test the hand-over of pending frames")
 	}
-	pendingFD, err := pendingFile(fr)
+	br := fr.Buffered()
+	unread, err := br.Peek(br.Buffered())
 	if err != nil {
 		t.Fatal(err)
 	}
+	pendingFD := pendingFile(t, unread)
 	connFD, err := conn.Inheritable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	resumed, w, err := Resume([]string{VersionArg(), strconv.Itoa(connFD), strconv.Itoa(pendingFD)})
+	resumed, w, err := Resume([]string{client.VersionArg(), strconv.Itoa(connFD), strconv.Itoa(pendingFD)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +83,7 @@ func TestHandOverKeepsFrames(t *testing.T) {
 }
 
 func TestResumeRefuses(t *testing.T) {
-	v := VersionArg()
+	v := client.VersionArg()
 	for _, args := range [][]string{
 		nil,
 		{v, "5"},
@@ -90,4 +95,26 @@ func TestResumeRefuses(t *testing.T) {
 			t.Errorf("Resume(%q) took it", args)
 		}
 	}
+}
+
+// pendingFile returns a descriptor of a file holding b, read from its
+// start, as client.HandOver passes the frames read but not handled.
+func pendingFile(t *testing.T, b []byte) int {
+	t.Helper()
+	f, err := os.CreateTemp(t.TempDir(), "pending")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	fd, err := syscall.Dup(int(f.Fd()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = f.Close()
+	if _, err := syscall.Seek(fd, 0, 0); err != nil {
+		t.Fatal(err)
+	}
+	return fd
 }

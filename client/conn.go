@@ -1,0 +1,144 @@
+package client
+
+import (
+	"errors"
+	"io"
+	"syscall"
+
+	"github.com/gmux/gmux/internal/wrap"
+)
+
+// Conn is a client's connection to the server: a blocking Unix stream
+// socket. Its reads and writes go straight to the kernel, without the
+// runtime's poller (an epoll set, an eventfd, a thread to wait in it),
+// which a command would set up only to use once. A write timeout
+// (SetWriteTimeout) bounds writes; CloseRead, not Close, ends a read that
+// waits in another goroutine.
+type Conn struct {
+	fd int
+}
+
+// Dial connects to the socket at path. A missing socket or one nobody
+// listens on gives an error matching syscall.ENOENT or
+// syscall.ECONNREFUSED.
+func Dial(path string) (*Conn, error) {
+	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, wrap.Error("socket", err)
+	}
+	// Connect blocking: on a Unix socket it waits only while the
+	// listener's backlog is full, where a non-blocking connect would fail
+	// with EAGAIN instead of waiting.
+	for {
+		err = syscall.Connect(fd, &syscall.SockaddrUnix{Name: path})
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		_ = syscall.Close(fd) // best effort
+		return nil, wrap.Error("connect", err)
+	}
+	return &Conn{fd: fd}, nil
+}
+
+// Read reads what the server sent; io.EOF once it has closed.
+func (c *Conn) Read(b []byte) (int, error) {
+	if len(b) == 0 {
+		return 0, nil
+	}
+	for {
+		n, err := syscall.Read(c.fd, b)
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return 0, wrap.Error("read", err)
+		case n == 0:
+			return 0, io.EOF
+		}
+		return n, nil
+	}
+}
+
+// Write writes all of b, or fails.
+func (c *Conn) Write(b []byte) (int, error) {
+	done := 0
+	for done < len(b) {
+		n, err := syscall.Write(c.fd, b[done:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return done, wrap.Error("write", err)
+		}
+		done += n
+	}
+	return done, nil
+}
+
+// WriteWithFDs writes b with descriptors fds attached to its first byte
+// (SCM_RIGHTS), for the server to read with its FDReader.
+func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
+	if len(fds) == 0 {
+		_, err := c.Write(b)
+		return err
+	}
+	var n int
+	var err error
+	for {
+		n, err = syscall.SendmsgN(c.fd, b, syscall.UnixRights(fds...), nil, 0)
+		if err != syscall.EINTR {
+			break
+		}
+	}
+	if err != nil {
+		return wrap.Error("sendmsg", err)
+	}
+	_, err = c.Write(b[n:]) // the descriptors went with the first part
+	return err
+}
+
+// SetWriteTimeout bounds each write (SO_SNDTIMEO) to seconds; zero means
+// none. A write that times out fails with EAGAIN.
+func (c *Conn) SetWriteTimeout(seconds int) error {
+	tv := syscall.Timeval{Sec: int64(seconds)}
+	if err := syscall.SetsockoptTimeval(c.fd, syscall.SOL_SOCKET, syscall.SO_SNDTIMEO, &tv); err != nil {
+		return wrap.Error("setsockopt", err)
+	}
+	return nil
+}
+
+// CloseRead shuts down the receiving side: a read waiting in another
+// goroutine returns end of file.
+func (c *Conn) CloseRead() error { return c.shutdown(syscall.SHUT_RD) }
+
+// CloseWrite shuts down the sending side; the server reads end of file.
+func (c *Conn) CloseWrite() error { return c.shutdown(syscall.SHUT_WR) }
+
+func (c *Conn) shutdown(how int) error {
+	if err := syscall.Shutdown(c.fd, how); err != nil {
+		return wrap.Error("shutdown", err)
+	}
+	return nil
+}
+
+// Inheritable returns a duplicate of the connection's descriptor that
+// survives exec, to hand the connection to gmux-server.
+func (c *Conn) Inheritable() (int, error) {
+	fd, err := syscall.Dup(c.fd) // dup(2) leaves close-on-exec off
+	if err != nil {
+		return -1, wrap.Error("dup connection", err)
+	}
+	return fd, nil
+}
+
+// Close closes the connection.
+func (c *Conn) Close() error {
+	if c.fd < 0 {
+		return errors.New("connection already closed")
+	}
+	err := syscall.Close(c.fd)
+	c.fd = -1
+	return err
+}
