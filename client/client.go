@@ -71,13 +71,23 @@ func Run(o Options) int {
 	if MayAttach(o.Argv) && isTerminal(0) {
 		return execAttach(o)
 	}
+	req := NewCommand(o.Argv)
+	if isTerminal(0) {
+		req.TTY = true
+		if cols, rows, err := windowSize(0); err == nil {
+			req.Cols, req.Rows = uint16(cols), uint16(rows)
+		}
+	}
+	// The request is ready before the connection, so that the server,
+	// woken by it, finds the command there, not a wait for it.
+	msg := Request(&req)
 	conn, err := Connect(o)
 	if err != nil {
 		Println(o.stderr(), err.Error())
 		return 1
 	}
 	defer conn.Close()
-	return session(conn, o)
+	return session(conn, msg, o)
 }
 
 // startsServer reports whether the command may start a server, as tmux's
@@ -229,18 +239,22 @@ func waitText(ws syscall.WaitStatus) string {
 	return "exit status " + strconv.Itoa(ws.ExitStatus())
 }
 
-// Handshake sends the client's hello with the command frame behind it, in
-// one write, so a command costs one round trip, and checks the server's
-// hello. fds, if any, go with it: the terminal, for the server to drive if
-// the command attaches.
-func Handshake(conn *Conn, fr *proto.Reader, path string, req *proto.Command, fds []int) error {
+// Request is what a client sends: its hello with the command frame behind
+// it, in one write, so that a command costs one round trip.
+func Request(req *proto.Command) []byte {
 	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
-	b = proto.EndFrame(req.Append(b), start)
+	return proto.EndFrame(req.Append(b), start)
+}
+
+// Handshake sends msg (Request) and checks the server's hello. fds, if
+// any, go with it: the terminal, for the server to drive if the command
+// attaches.
+func Handshake(conn *Conn, fr *proto.Reader, path string, msg []byte, fds []int) error {
 	// A server that does not read must not keep the client, but the
 	// answer, which brings the server's hello, may take as long as the
 	// command: the read waits, as tmux's client does.
 	_ = conn.SetWriteTimeout(10)
-	err := conn.WriteWithFDs(b, fds)
+	err := conn.WriteWithFDs(msg, fds)
 	_ = conn.SetWriteTimeout(0)
 	if err != nil {
 		return wrap.Error("server on "+path, err)
@@ -275,19 +289,12 @@ func NewCommand(argv []string) proto.Command {
 // 64 KiB one); frames may be longer.
 func NewReader(conn *Conn) *proto.Reader { return proto.NewReaderSize(conn, 16<<10) }
 
-// session sends a command that does not attach a terminal and handles the
-// server's answer.
-func session(conn *Conn, o Options) int {
+// session sends msg, a command that does not attach a terminal, and
+// handles the server's answer.
+func session(conn *Conn, msg []byte, o Options) int {
 	stdout, stderr := o.stdout(), o.stderr()
-	req := NewCommand(o.Argv)
-	if isTerminal(0) {
-		req.TTY = true
-		if cols, rows, err := windowSize(0); err == nil {
-			req.Cols, req.Rows = uint16(cols), uint16(rows)
-		}
-	}
 	fr := NewReader(conn)
-	if err := Handshake(conn, fr, o.SocketPath, &req, nil); err != nil {
+	if err := Handshake(conn, fr, o.SocketPath, msg, nil); err != nil {
 		Println(stderr, err.Error())
 		return 1
 	}

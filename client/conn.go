@@ -3,6 +3,7 @@ package client
 import (
 	"errors"
 	"io"
+	"sync"
 	"syscall"
 
 	"github.com/gmux/gmux/internal/wrap"
@@ -15,8 +16,24 @@ import (
 // (SetWriteTimeout) bounds writes; CloseRead, not Close, ends a read that
 // waits in another goroutine.
 type Conn struct {
+	// mu is held for reading by every call on fd and for writing by
+	// Close, so that no call reaches a closed descriptor, nor one the
+	// number was reused for.
+	mu sync.RWMutex
 	fd int
 }
+
+// use runs f on the descriptor unless the connection is closed.
+func (c *Conn) use(f func(fd int) error) error {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.fd < 0 {
+		return errClosed
+	}
+	return f(c.fd)
+}
+
+var errClosed = errors.New("use of closed connection")
 
 // Dial connects to the socket at path. A missing socket or one nobody
 // listens on gives an error matching syscall.ENOENT or
@@ -47,34 +64,42 @@ func (c *Conn) Read(b []byte) (int, error) {
 	if len(b) == 0 {
 		return 0, nil
 	}
-	for {
-		n, err := syscall.Read(c.fd, b)
-		switch {
-		case err == syscall.EINTR:
-			continue
-		case err != nil:
-			return 0, wrap.Error("read", err)
-		case n == 0:
-			return 0, io.EOF
+	var n int
+	err := c.use(func(fd int) error {
+		for {
+			var err error
+			n, err = syscall.Read(fd, b)
+			switch {
+			case err == syscall.EINTR:
+				continue
+			case err != nil:
+				return wrap.Error("read", err)
+			case n == 0:
+				return io.EOF
+			}
+			return nil
 		}
-		return n, nil
-	}
+	})
+	return n, err
 }
 
 // Write writes all of b, or fails.
 func (c *Conn) Write(b []byte) (int, error) {
 	done := 0
-	for done < len(b) {
-		n, err := syscall.Write(c.fd, b[done:])
-		if err == syscall.EINTR {
-			continue
+	err := c.use(func(fd int) error {
+		for done < len(b) {
+			n, err := syscall.Write(fd, b[done:])
+			if err == syscall.EINTR {
+				continue
+			}
+			if err != nil {
+				return wrap.Error("write", err)
+			}
+			done += n
 		}
-		if err != nil {
-			return done, wrap.Error("write", err)
-		}
-		done += n
-	}
-	return done, nil
+		return nil
+	})
+	return done, err
 }
 
 // WriteWithFDs writes b with descriptors fds attached to its first byte
@@ -85,13 +110,15 @@ func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
 		return err
 	}
 	var n int
-	var err error
-	for {
-		n, err = syscall.SendmsgN(c.fd, b, syscall.UnixRights(fds...), nil, 0)
-		if err != syscall.EINTR {
-			break
+	err := c.use(func(fd int) error {
+		for {
+			var err error
+			n, err = syscall.SendmsgN(fd, b, syscall.UnixRights(fds...), nil, 0)
+			if err != syscall.EINTR {
+				return err
+			}
 		}
-	}
+	})
 	if err != nil {
 		return wrap.Error("sendmsg", err)
 	}
@@ -103,7 +130,10 @@ func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
 // none. A write that times out fails with EAGAIN.
 func (c *Conn) SetWriteTimeout(seconds int) error {
 	tv := syscall.Timeval{Sec: int64(seconds)}
-	if err := syscall.SetsockoptTimeval(c.fd, syscall.SOL_SOCKET, syscall.SO_SNDTIMEO, &tv); err != nil {
+	err := c.use(func(fd int) error {
+		return syscall.SetsockoptTimeval(fd, syscall.SOL_SOCKET, syscall.SO_SNDTIMEO, &tv)
+	})
+	if err != nil {
 		return wrap.Error("setsockopt", err)
 	}
 	return nil
@@ -117,7 +147,7 @@ func (c *Conn) CloseRead() error { return c.shutdown(syscall.SHUT_RD) }
 func (c *Conn) CloseWrite() error { return c.shutdown(syscall.SHUT_WR) }
 
 func (c *Conn) shutdown(how int) error {
-	if err := syscall.Shutdown(c.fd, how); err != nil {
+	if err := c.use(func(fd int) error { return syscall.Shutdown(fd, how) }); err != nil {
 		return wrap.Error("shutdown", err)
 	}
 	return nil
@@ -126,17 +156,23 @@ func (c *Conn) shutdown(how int) error {
 // Inheritable returns a duplicate of the connection's descriptor that
 // survives exec, to hand the connection to gmux-server.
 func (c *Conn) Inheritable() (int, error) {
-	fd, err := syscall.Dup(c.fd) // dup(2) leaves close-on-exec off
+	dup := -1
+	err := c.use(func(fd int) (err error) {
+		dup, err = syscall.Dup(fd) // dup(2) leaves close-on-exec off
+		return err
+	})
 	if err != nil {
 		return -1, wrap.Error("dup connection", err)
 	}
-	return fd, nil
+	return dup, nil
 }
 
 // Close closes the connection.
 func (c *Conn) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.fd < 0 {
-		return errors.New("connection already closed")
+		return errClosed
 	}
 	err := syscall.Close(c.fd)
 	c.fd = -1

@@ -57,7 +57,7 @@ func Run(o client.Options) int {
 		defer stopWatch()
 	}
 	fr := client.NewReader(conn)
-	if err := client.Handshake(conn, fr, o.SocketPath, &req, passFDs); err != nil {
+	if err := client.Handshake(conn, fr, o.SocketPath, client.Request(&req), passFDs); err != nil {
 		if !leaveSignalled(sigs) {
 			client.Println(stderr, err.Error())
 		}

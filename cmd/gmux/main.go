@@ -72,8 +72,10 @@ func args() ([]string, error) {
 		return nil, errors.New("gmux: read arguments: " + err.Error())
 	}
 	defer syscall.Close(fd)
+	// A small buffer, on the stack: a 4 KiB one there grew the goroutine's
+	// stack to 8 KiB at once, 4-12 page faults more per command.
 	var b []byte
-	buf := make([]byte, 4096)
+	buf := make([]byte, 256)
 	for {
 		n, err := syscall.Read(fd, buf)
 		if err == syscall.EINTR {
