@@ -48,7 +48,11 @@ func writerOr(w io.Writer, fd int) io.Writer {
 func (o *Options) serverArgs() []string {
 	args := []string{"-S", o.SocketPath}
 	if o.ConfigFile != "" {
-		args = append(args, "-f", absPath(o.ConfigFile))
+		cf, err := absPath(o.ConfigFile)
+		if err != nil {
+			cf = o.ConfigFile // the server's own error names it
+		}
+		args = append(args, "-f", cf)
 	}
 	if o.Verbose {
 		args = append(args, "-v")
@@ -99,16 +103,17 @@ func startsServer(argv []string) bool {
 }
 
 // MayAttach reports whether argv may attach a terminal, which then goes
-// with the command: a new-session without -d or an attach-session
-// anywhere in it, or no command at all (new-session).
+// with the command: a new-session without -d (or with -A) or an
+// attach-session anywhere in it, or no command at all (new-session).
 func MayAttach(argv []string) bool {
 	return anyCommand(argv, func(s *cmdline.Spec, args []string) bool {
 		switch s {
 		case &cmdline.AttachSession:
 			return true
 		case &cmdline.NewSession:
+			// -A attaches to an existing session whatever -d says.
 			a, err := s.Parse(args)
-			return err != nil || !a.Has('d')
+			return err != nil || !a.Has('d') || a.Has('A')
 		}
 		return false
 	})
@@ -275,9 +280,10 @@ func Handshake(conn *Conn, fr *proto.Reader, path string, msg []byte, fds []int)
 // NewCommand is the command frame for argv, from this process's working
 // directory, environment and TERM; the caller adds the terminal's.
 func NewCommand(argv []string) proto.Command {
+	cwd, _ := getwd() // none: the server uses its own or the home directory
 	return proto.Command{
 		Argv: argv,
-		Cwd:  getwd(),
+		Cwd:  cwd,
 		Env:  syscall.Environ(),
 		Term: getenv("TERM"),
 	}
@@ -344,9 +350,13 @@ func Answer(typ proto.Type, p []byte, stdout, stderr io.Writer) (status int, end
 }
 
 // absPath returns p as an absolute path, from the working directory.
-func absPath(p string) string {
+func absPath(p string) (string, error) {
 	if path.IsAbs(p) {
-		return path.Clean(p)
+		return path.Clean(p), nil
 	}
-	return path.Join(getwd(), p)
+	wd, err := getwd()
+	if err != nil {
+		return "", wrap.Error("getwd", err)
+	}
+	return path.Join(wd, p), nil
 }

@@ -17,11 +17,7 @@ import (
 // with the given version and, if it matches, output and an exit frame.
 func fakeServer(t *testing.T, version uint16) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "s")
-	l, err := sock.Listen(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, l := listen(t)
 	done := make(chan struct{})
 	t.Cleanup(func() {
 		_ = l.Close()
@@ -85,11 +81,7 @@ func TestVersionMismatch(t *testing.T) {
 // TestServerClosesSilently checks the message when the server reads the
 // command and closes without a word (it died running it).
 func TestServerClosesSilently(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "s")
-	l, err := sock.Listen(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, l := listen(t)
 	defer l.Close()
 	go func() {
 		conn, err := l.Accept()
@@ -104,4 +96,15 @@ func TestServerClosesSilently(t *testing.T) {
 	if status != 1 || errOut.String() != "server exited unexpectedly\n" {
 		t.Errorf("Run = %d, stderr %q; want 1 and \"server exited unexpectedly\"", status, errOut.String())
 	}
+}
+
+// listen listens on a socket in a directory of the test's.
+func listen(t *testing.T) (string, *sock.Listener) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "s")
+	l, err := sock.Listen(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, l
 }

@@ -1,9 +1,11 @@
 package client
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -35,6 +37,8 @@ func TestStartsServer(t *testing.T) {
 		{[]string{"new", "-s", "x", "-d"}, true, false},
 		{[]string{"new", "vi", "-d"}, true, true}, // the program's flag
 		{[]string{"new", "-d", ";", "attach"}, true, true},
+		{[]string{"new", "-A", "-d", "-s", "x"}, true, true}, // -A attaches to an existing x
+		{[]string{"new-session", "-Ads", "x"}, true, true},
 		{[]string{"new", "-d", ";", "new"}, true, true},
 	}
 	for _, tt := range tests {
@@ -78,5 +82,30 @@ func TestSocketPath(t *testing.T) {
 	}
 	if _, err := SocketPath("", "a"); err == nil {
 		t.Error("symlinked socket directory accepted")
+	}
+}
+
+// TestStartServerExits checks what a command that starts a server says
+// when the server exits instead of listening: a fake gmux-server on $PATH
+// exits with the given status.
+func TestStartServerExits(t *testing.T) {
+	tests := []struct {
+		script, want string
+	}{
+		{"exit 3", "speaks another protocol version than this gmux"},
+		{"exit 1", "server exited unexpectedly (exit status 1); see its log"},
+		{"kill -9 $$", "server exited unexpectedly (signal: killed)"},
+	}
+	for _, tt := range tests {
+		bin := t.TempDir()
+		if err := os.WriteFile(filepath.Join(bin, "gmux-server"), []byte("#!/bin/sh\n"+tt.script+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("PATH", bin+":/usr/bin:/bin")
+		var out, errOut bytes.Buffer
+		status := Run(Options{SocketPath: filepath.Join(t.TempDir(), "s"), Argv: []string{"new", "-d"}, Stdout: &out, Stderr: &errOut})
+		if status != 1 || !strings.Contains(errOut.String(), tt.want) || strings.Count(errOut.String(), "\n") != 1 {
+			t.Errorf("server %q: Run = %d, stderr %q; want 1 and one line with %q", tt.script, status, errOut.String(), tt.want)
+		}
 	}
 }

@@ -167,8 +167,11 @@ func (c *Conn) Inheritable() (int, error) {
 	return dup, nil
 }
 
-// Close closes the connection.
+// Close closes the connection. A read or write blocked in another
+// goroutine returns first: shutting the socket down wakes it, and until
+// it has let go of the descriptor, Close waits.
 func (c *Conn) Close() error {
+	_ = c.shutdown(syscall.SHUT_RDWR) // best effort: a peer may be gone
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.fd < 0 {

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"io"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
+	"unsafe"
 
 	"github.com/gmux/gmux/internal/wrap"
 	"github.com/gmux/gmux/proto"
@@ -129,15 +131,78 @@ func HandOver(conn *Conn, fr *proto.Reader, stderr io.Writer) int {
 
 // pendingFile returns a descriptor, kept across exec, that reads what fr
 // has read from the connection but not returned: the frames the server
-// sent right behind the Attached frame. It is a pipe, which holds at least
-// a page and 64 KiB unless the user's pipes use more than
-// /proc/sys/fs/pipe-user-pages-soft; a NewReader buffers 16 KiB.
+// sent right behind the Attached frame.
 func pendingFile(fr *proto.Reader) (int, error) {
 	br := fr.Buffered()
 	b, err := br.Peek(br.Buffered())
 	if err != nil {
 		return -1, wrap.Error("pending frames", err)
 	}
+	fd, err := memfdCreate("gmux-pending")
+	if err != nil {
+		return pendingPipe(b)
+	}
+	for len(b) > 0 {
+		n, err := syscall.Write(fd, b)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			_ = syscall.Close(fd) // best effort
+			return -1, wrap.Error("pending frames: write", err)
+		}
+		b = b[n:]
+	}
+	if _, err := syscall.Seek(fd, 0, io.SeekStart); err != nil {
+		_ = syscall.Close(fd) // best effort
+		return -1, wrap.Error("pending frames: lseek", err)
+	}
+	return fd, nil
+}
+
+// memfdCreate makes an anonymous file, kept across exec.
+func memfdCreate(name string) (int, error) {
+	trap := memfdCreateTrap()
+	if trap == 0 {
+		return -1, syscall.ENOSYS
+	}
+	p, err := syscall.BytePtrFromString(name)
+	if err != nil {
+		return -1, err
+	}
+	fd, _, errno := syscall.Syscall(trap, uintptr(unsafe.Pointer(p)), 0, 0)
+	if errno != 0 {
+		return -1, errno
+	}
+	return int(fd), nil
+}
+
+// memfdCreateTrap is memfd_create's system call number, which package
+// syscall, frozen before the call existed, does not name; 0 where this
+// table does not know it.
+func memfdCreateTrap() uintptr {
+	switch runtime.GOARCH {
+	case "amd64":
+		return 319
+	case "arm64", "riscv64", "loong64":
+		return 279
+	case "386":
+		return 356
+	case "arm":
+		return 385
+	case "ppc64", "ppc64le":
+		return 360
+	case "s390x":
+		return 350
+	}
+	return 0
+}
+
+// pendingPipe is pendingFile where memfd_create is missing: a pipe holding
+// b. A pipe holds 64 KiB, and a NewReader buffers 16, unless the user's
+// pipes use more than /proc/sys/fs/pipe-user-pages-soft, when new ones
+// hold a page or two: then b may not fit, and the hand-over fails.
+func pendingPipe(b []byte) (int, error) {
 	var p [2]int
 	if err := syscall.Pipe2(p[:], syscall.O_CLOEXEC|syscall.O_NONBLOCK); err != nil {
 		return -1, wrap.Error("pending frames: pipe", err)
@@ -150,7 +215,7 @@ func pendingFile(fr *proto.Reader) (int, error) {
 		}
 		if err != nil {
 			_ = syscall.Close(p[0]) // best effort
-			return -1, wrap.Error("pending frames: "+strconv.Itoa(len(b))+" bytes more than the pipe takes", err)
+			return -1, wrap.Error("pending frames: "+strconv.Itoa(len(b))+" bytes more than a pipe takes", err)
 		}
 		b = b[n:]
 	}

@@ -20,17 +20,34 @@ func TestPendingFile(t *testing.T) {
 	if _, p, err := fr.Next(); err != nil || string(p) != "frame 0" {
 		t.Fatalf("first frame %q, %v", p, err)
 	}
+	want := b[proto.FrameHeaderSize+len("frame 0"):]
 	fd, err := pendingFile(fr)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer syscall.Close(fd)
-	got, err := io.ReadAll(fdReader(fd))
+	checkPending(t, "memfd", fd, want)
+	// Where memfd_create is missing.
+	fd, err = pendingPipe(want)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := b[proto.FrameHeaderSize+len("frame 0"):]; !bytes.Equal(got, want) {
-		t.Errorf("pending file holds %q, want %q", got, want)
+	checkPending(t, "pipe", fd, want)
+}
+
+// checkPending checks that descriptor fd survives exec and reads want.
+func checkPending(t *testing.T, what string, fd int, want []byte) {
+	t.Helper()
+	defer syscall.Close(fd)
+	flags, _, errno := syscall.Syscall(syscall.SYS_FCNTL, uintptr(fd), syscall.F_GETFD, 0)
+	if errno != 0 || flags&syscall.FD_CLOEXEC != 0 {
+		t.Errorf("%s: descriptor flags %#x, %v; want it kept across exec", what, flags, errno)
+	}
+	got, err := io.ReadAll(fdReader(fd))
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s holds %q, want %q", what, got, want)
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 // user's, or open to others.
 func SocketPath(explicit, label string) (string, error) {
 	if explicit != "" {
-		return absPath(explicit), nil
+		return absPath(explicit)
 	}
 	if label == "" {
 		label = "default"

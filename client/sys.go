@@ -16,19 +16,15 @@ func getenv(key string) string {
 
 // getwd returns the working directory as os.Getwd does: $PWD when it
 // names it (the path the user sees, through symbolic links), else the
-// kernel's; empty if there is none.
-func getwd() string {
+// kernel's.
+func getwd() (string, error) {
 	var dot, pwd syscall.Stat_t
 	if p := getenv("PWD"); len(p) > 0 && p[0] == '/' &&
 		syscall.Stat(".", &dot) == nil && syscall.Stat(p, &pwd) == nil &&
 		dot.Dev == pwd.Dev && dot.Ino == pwd.Ino {
-		return p
+		return p, nil
 	}
-	wd, err := syscall.Getwd()
-	if err != nil {
-		return ""
-	}
-	return wd
+	return syscall.Getwd()
 }
 
 // isTerminal reports whether fd is a terminal.

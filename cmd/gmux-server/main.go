@@ -57,6 +57,11 @@ func run(argv []string) int {
 	case len(rest) > 0 && rest[0] == client.RelayCommand:
 		return runRelay(rest[1:])
 	}
+	if len(rest) > 0 && strings.HasPrefix(rest[0], "__") {
+		// A gmux from another build found this program on $PATH.
+		fmt.Fprintf(os.Stderr, "gmux-server has no %s: gmux and gmux-server come from different builds\n", rest[0])
+		return 2
+	}
 	fmt.Fprintln(os.Stderr, "gmux-server is started by gmux; run gmux instead")
 	return 2
 }
