@@ -98,3 +98,16 @@ func TestPaneInputToAProgramThatDoesNotRead(t *testing.T) {
 		return !p.inBusy && len(p.inBuf) == 0
 	})
 }
+
+func TestProcessName(t *testing.T) {
+	want, err := os.ReadFile("/proc/self/comm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := processName(os.Getpid()); got != strings.TrimSpace(string(want)) || got == "" {
+		t.Errorf("processName(self) = %q, want %q", got, strings.TrimSpace(string(want)))
+	}
+	if got := processName(-1); got != "" {
+		t.Errorf("processName(-1) = %q, want nothing", got)
+	}
+}
