@@ -71,12 +71,14 @@ type hostTty struct {
 	mu    sync.Mutex
 	cb    func()
 	saved *term.State
+	// writeTimeout is hostWriteTimeout; tests shorten it.
+	writeTimeout time.Duration
 }
 
 // newHostTty wraps f, the client's terminal as the server reopened it:
 // non-blocking, on an open file description of the server's own.
 func newHostTty(f *os.File) (*hostTty, error) {
-	t := &hostTty{f: f}
+	t := &hostTty{f: f, writeTimeout: hostWriteTimeout}
 	raw, err := f.SyscallConn()
 	if err == nil {
 		err = raw.Control(func(u uintptr) { t.fd = int(u) })
@@ -186,7 +188,7 @@ func (t *hostTty) Write(b []byte) (int, error) {
 					// The deadline matters only once the write waits:
 					// no timer reset for every frame that goes at once.
 					waiting = true
-					_ = t.f.SetWriteDeadline(time.Now().Add(hostWriteTimeout))
+					_ = t.f.SetWriteDeadline(time.Now().Add(t.writeTimeout))
 				}
 				return false // wait until the terminal takes more
 			case err == syscall.EINTR:
@@ -198,6 +200,11 @@ func (t *hostTty) Write(b []byte) (int, error) {
 		}
 		return true
 	})
+	if waiting {
+		// The deadline outlives the write: left set, it would fail
+		// every later write, waiting or not, once it passed.
+		_ = t.f.SetWriteDeadline(time.Time{})
+	}
 	if perr != nil {
 		return written, perr
 	}
