@@ -220,7 +220,7 @@ func timedRun(ctx context.Context, cmd *exec.Cmd) (time.Duration, error) {
 	err = cmd.Run()
 	d := time.Since(t0)
 	if ctx.Err() != nil {
-		return 0, fmt.Errorf("%w after %v", errTimeout, time.Since(t0).Round(time.Millisecond))
+		return 0, fmt.Errorf("%w after %v", errTimeout, d.Round(time.Millisecond))
 	}
 	if err != nil {
 		return 0, err

@@ -142,16 +142,9 @@ func pendingFile(fr *proto.Reader) (int, error) {
 	if err != nil {
 		return pendingPipe(b)
 	}
-	for len(b) > 0 {
-		n, err := syscall.Write(fd, b)
-		if err == syscall.EINTR {
-			continue
-		}
-		if err != nil {
-			_ = syscall.Close(fd) // best effort
-			return -1, wrap.Error("pending frames: write", err)
-		}
-		b = b[n:]
+	if _, err := FDWriter(fd).Write(b); err != nil {
+		_ = syscall.Close(fd) // best effort
+		return -1, wrap.Error("pending frames: write", err)
 	}
 	if _, err := syscall.Seek(fd, 0, io.SeekStart); err != nil {
 		_ = syscall.Close(fd) // best effort

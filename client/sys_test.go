@@ -149,3 +149,39 @@ func TestConnCloseWakesRead(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteWithFDsTimeout checks that a command whose server does not
+// read ends once the write timeout runs out, descriptors or not, with
+// EAGAIN.
+func TestWriteWithFDsTimeout(t *testing.T) {
+	path, l := listen(t)
+	defer l.Close()
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		<-t.Context().Done() // never reads
+	}()
+	c, err := Dial(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.SetWriteTimeout(1); err != nil {
+		t.Fatal(err)
+	}
+	chunk := make([]byte, 64<<10)
+	for {
+		if _, err := c.Write(chunk); err != nil {
+			if !errors.Is(err, syscall.EAGAIN) {
+				t.Fatalf("filling the socket: %v, want EAGAIN", err)
+			}
+			break
+		}
+	}
+	if err := c.WriteWithFDs([]byte{1}, []int{1}); !errors.Is(err, syscall.EAGAIN) {
+		t.Fatalf("WriteWithFDs on a full socket: %v, want EAGAIN", err)
+	}
+}

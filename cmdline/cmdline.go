@@ -63,12 +63,8 @@ func (s *Spec) Parse(argv []string) (*Args, error) {
 		a.Flags[f] = val
 		return nil
 	})
-	var fe *flagError
-	if errors.As(err, &fe) {
-		if fe.missing {
-			return nil, errors.New("command " + s.Name + ": -" + string(rune(fe.flag)) + " expects an argument")
-		}
-		return nil, errors.New("command " + s.Name + ": unknown flag -" + string(rune(fe.flag)))
+	if err != nil { // a *flagError: set never fails
+		return nil, errors.New("command " + s.Name + ": " + err.Error())
 	}
 	a.Pos = rest
 	if len(a.Pos) < s.MinArgs || (s.MaxArgs >= 0 && len(a.Pos) > s.MaxArgs) {
@@ -200,18 +196,26 @@ func Split(argv []string) [][]string {
 // Check validates an argv list's command names, flags and argument
 // counts, so a client rejects a typo before it connects.
 func Check(argv []string) error {
-	specs := Commands()
-	for _, cmdArgv := range Split(argv) {
-		if len(cmdArgv) == 0 {
+	return ParseIn(Commands(), func(s *Spec) *Spec { return s }, Split(argv), func(*Spec, *Args) {})
+}
+
+// ParseIn resolves each command of list in table (LookupIn) and parses its
+// arguments (Spec.Parse), skipping empty commands, and passes each with
+// its arguments to found. It stops at the first error and returns it.
+func ParseIn[T any](table []T, spec func(T) *Spec, list [][]string, found func(T, *Args)) error {
+	for _, argv := range list {
+		if len(argv) == 0 {
 			continue
 		}
-		s, err := Lookup(specs, cmdArgv[0])
+		item, err := LookupIn(table, spec, argv[0])
 		if err != nil {
 			return err
 		}
-		if _, err := s.Parse(cmdArgv[1:]); err != nil {
+		a, err := spec(item).Parse(argv[1:])
+		if err != nil {
 			return err
 		}
+		found(item, a)
 	}
 	return nil
 }

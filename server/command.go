@@ -64,8 +64,10 @@ type args = cmdline.Args
 
 // findCommand resolves a name, alias or unique prefix of a name.
 func (s *Server) findCommand(name string) (*command, error) {
-	return cmdline.LookupIn(s.commands(), func(c *command) *cmdline.Spec { return c.Spec }, name)
+	return cmdline.LookupIn(s.commands(), commandSpec, name)
 }
+
+func commandSpec(c *command) *cmdline.Spec { return c.Spec }
 
 func (s *Server) commands() []*command { return s.cmdTable }
 
@@ -101,29 +103,13 @@ type parsedCommand struct {
 // and returns the first error.
 func (s *Server) parseList(list [][]string) ([]parsedCommand, error) {
 	var cmds []parsedCommand
-	for _, argv := range list {
-		if len(argv) == 0 {
-			continue
-		}
-		c, a, err := s.parse(argv)
-		if err != nil {
-			return nil, err
-		}
+	err := cmdline.ParseIn(s.commands(), commandSpec, list, func(c *command, a *args) {
 		cmds = append(cmds, parsedCommand{c, a})
+	})
+	if err != nil {
+		return nil, err
 	}
 	return cmds, nil
-}
-
-func (s *Server) parse(argv []string) (*command, *args, error) {
-	c, err := s.findCommand(argv[0])
-	if err != nil {
-		return nil, nil, err
-	}
-	a, err := c.Parse(argv[1:])
-	if err != nil {
-		return nil, nil, err
-	}
-	return c, a, nil
 }
 
 // runText parses and runs a command string (a key binding, a config line).

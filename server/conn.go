@@ -141,7 +141,8 @@ const (
 // appendExit appends an Exit frame.
 func appendExit(b []byte, status uint8, message string) []byte {
 	e := proto.Exit{Status: status, Message: message}
-	return proto.AppendFrame(b, proto.TypeExit, e.Append(nil))
+	b, start := proto.BeginFrame(b, proto.TypeExit)
+	return proto.EndFrame(e.Append(b), start)
 }
 
 // checkPeer refuses a peer whose uid is not the server's (root excepted

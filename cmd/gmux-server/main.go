@@ -44,13 +44,13 @@ func run(argv []string) int {
 	switch {
 	case len(rest) > 0 && rest[0] == client.ServerCommand && g.SocketPath != "":
 		if len(rest) != 2 || rest[1] != client.VersionArg() {
-			fmt.Fprintf(os.Stderr, "gmux-server speaks protocol %d, gmux %q: they come from different builds\n", proto.Version, rest[1:])
+			versionMismatch(rest[1:])
 			return client.ExitVersionMismatch
 		}
 		return runServer(g)
 	case len(rest) > 0 && rest[0] == client.AttachCommand && g.SocketPath != "":
 		if len(rest) < 2 || rest[1] != client.VersionArg() {
-			fmt.Fprintf(os.Stderr, "gmux-server speaks protocol %d, gmux %q: they come from different builds\n", proto.Version, rest[1:min(2, len(rest))])
+			versionMismatch(rest[1:min(2, len(rest))])
 			return 1
 		}
 		return attach.Run(client.Options{SocketPath: g.SocketPath, Argv: rest[2:], ConfigFile: g.ConfigFile, Verbose: g.Verbose})
@@ -64,6 +64,12 @@ func run(argv []string) int {
 	}
 	fmt.Fprintln(os.Stderr, "gmux-server is started by gmux; run gmux instead")
 	return 2
+}
+
+// versionMismatch says that the gmux which ran this program, giving it
+// version, speaks another protocol.
+func versionMismatch(version []string) {
+	fmt.Fprintf(os.Stderr, "gmux-server speaks protocol %d, gmux %q: they come from different builds\n", proto.Version, version)
 }
 
 // runRelay draws an attached client's terminal in this process, which

@@ -7,8 +7,9 @@
 // `gmux ls` is mostly start-up. The server's sockets (Accept) and an
 // adopted one (Adopt) are non-blocking and use Go's poller, so Read,
 // Write, deadlines and Close behave as they do on a net.Conn. A Dial'd
-// socket is blocking: SetTimeout bounds its reads and writes, and
-// CloseRead, not Close, ends a read that waits.
+// socket, the server's check for another server and its tests' client,
+// is blocking: SetTimeout bounds its reads and writes. (gmux's own client
+// has its own connection, client.Conn, on package syscall alone.)
 package sock
 
 import (
@@ -25,7 +26,6 @@ import (
 // Conn is a connected Unix stream socket.
 type Conn struct {
 	*os.File
-	blocking bool // Dial'd: the poller cannot wait for it
 }
 
 // Listener accepts connections on a Unix socket path.
@@ -113,7 +113,7 @@ func Dial(path string) (*Conn, error) {
 	// set, an eventfd, a thread to wait in it) that a one-shot command
 	// would set up only to use once. SetTimeout bounds them instead of
 	// deadlines.
-	return &Conn{File: os.NewFile(uintptr(fd), path), blocking: true}, nil
+	return &Conn{File: os.NewFile(uintptr(fd), path)}, nil
 }
 
 // SetTimeout bounds each blocking read and write on a Dial'd connection
@@ -123,11 +123,8 @@ func (c *Conn) SetTimeout(d time.Duration) error {
 	if err := c.setTimeout(unix.SO_RCVTIMEO, d); err != nil {
 		return err
 	}
-	return c.SetWriteTimeout(d)
+	return c.setTimeout(unix.SO_SNDTIMEO, d)
 }
-
-// SetWriteTimeout is SetTimeout for writes only.
-func (c *Conn) SetWriteTimeout(d time.Duration) error { return c.setTimeout(unix.SO_SNDTIMEO, d) }
 
 func (c *Conn) setTimeout(opt int, d time.Duration) error {
 	tv := unix.NsecToTimeval(d.Nanoseconds())
@@ -136,14 +133,8 @@ func (c *Conn) setTimeout(opt int, d time.Duration) error {
 	})
 }
 
-// CloseRead shuts down the receiving side: a read waiting on a blocking
-// connection returns end of file.
-func (c *Conn) CloseRead() error {
-	return c.control(func(fd int) error { return unix.Shutdown(fd, unix.SHUT_RD) })
-}
-
 // Adopt returns the connection on descriptor fd, which this process
-// inherited from the one that exec'd it (Conn.Inheritable).
+// inherited from the one that exec'd it (client.Conn.Inheritable).
 func Adopt(fd int, name string) (*Conn, error) {
 	typ, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TYPE)
 	if err != nil || typ != unix.SOCK_STREAM {
@@ -154,21 +145,6 @@ func Adopt(fd int, name string) (*Conn, error) {
 		return nil, os.NewSyscallError("setnonblock", err)
 	}
 	return &Conn{File: os.NewFile(uintptr(fd), name)}, nil
-}
-
-// Inheritable returns a duplicate of c's descriptor that survives exec,
-// to hand the connection to another program (Adopt).
-func (c *Conn) Inheritable() (int, error) {
-	dup := -1
-	err := c.control(func(fd int) error {
-		var err error
-		dup, err = unix.Dup(fd) // dup(2) leaves close-on-exec off
-		return err
-	})
-	if err != nil {
-		return -1, fmt.Errorf("dup connection: %w", err)
-	}
-	return dup, nil
 }
 
 // CloseWrite shuts down the sending side; the peer reads EOF.
@@ -201,43 +177,6 @@ func (c *Conn) control(f func(fd int) error) error {
 		return err
 	}
 	return ferr
-}
-
-// WriteWithFDs writes b with descriptors fds attached to its first byte
-// (SCM_RIGHTS); the peer must read them with an FDReader.
-func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
-	if len(fds) == 0 {
-		_, err := c.Write(b)
-		return err
-	}
-	raw, err := c.SyscallConn()
-	if err != nil {
-		return err
-	}
-	oob := unix.UnixRights(fds...)
-	var n int
-	var sendErr error
-	err = raw.Write(func(fd uintptr) bool {
-		for {
-			n, sendErr = unix.SendmsgN(int(fd), b, oob, nil, 0)
-			if sendErr != unix.EINTR {
-				break
-			}
-		}
-		// On a blocking socket EAGAIN is SetTimeout's time running out,
-		// and the poller could not wait anyway.
-		return sendErr != unix.EAGAIN || c.blocking
-	})
-	if err == nil {
-		err = sendErr
-	}
-	if err != nil {
-		return os.NewSyscallError("sendmsg", err)
-	}
-	if n < len(b) {
-		_, err = c.Write(b[n:]) // the descriptors went with the first part
-	}
-	return err
 }
 
 // maxPassedFDs bounds the descriptors FDReader takes from one message;
