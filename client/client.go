@@ -29,9 +29,21 @@ type Options struct {
 	Argv       []string // the command and its arguments
 	ConfigFile string   // -f, for a server this command starts
 	Verbose    bool     // -v, likewise
+	// Env is the environment the command runs with: sent with it, and
+	// searched for gmux-server and the working directory; nil means this
+	// process's (syscall.Environ).
+	Env []string
 	// Stdout and Stderr receive the server's output and the client's
 	// messages; nil means descriptors 1 and 2.
 	Stdout, Stderr io.Writer
+}
+
+// Environ is the command's environment: o.Env, else this process's.
+func (o *Options) Environ() []string {
+	if o.Env == nil {
+		return syscall.Environ()
+	}
+	return o.Env
 }
 
 func (o *Options) stdout() io.Writer { return writerOr(o.Stdout, 1) }
@@ -48,7 +60,7 @@ func writerOr(w io.Writer, fd int) io.Writer {
 func (o *Options) serverArgs() []string {
 	args := []string{"-S", o.SocketPath}
 	if o.ConfigFile != "" {
-		cf, err := absPath(o.ConfigFile)
+		cf, err := absPath(o.ConfigFile, o.Environ())
 		if err != nil {
 			cf = o.ConfigFile // the server's own error names it
 		}
@@ -75,7 +87,8 @@ func Run(o Options) int {
 	if MayAttach(o.Argv) && isTerminal(0) {
 		return execAttach(o)
 	}
-	req := NewCommand(o.Argv)
+	env := o.Environ()
+	req := NewCommand(o.Argv, env)
 	if isTerminal(0) {
 		req.TTY = true
 		if cols, rows, err := windowSize(0); err == nil {
@@ -85,6 +98,7 @@ func Run(o Options) int {
 	// The request is ready before the connection, so that the server,
 	// woken by it, finds the command there, not a wait for it.
 	msg := Request(&req)
+	o.Env = env
 	conn, err := Connect(o)
 	if err != nil {
 		Println(o.stderr(), err.Error())
@@ -174,7 +188,8 @@ func errText(err error) string {
 // startServer runs gmux-server as a daemon in its own session with its
 // standard streams on /dev/null, then waits for it to listen.
 func startServer(o Options) (*Conn, error) {
-	exe, err := serverBinary()
+	env := o.Environ()
+	exe, err := serverBinary(env)
 	if err != nil {
 		return nil, wrap.Error("start server", err)
 	}
@@ -186,7 +201,7 @@ func startServer(o Options) (*Conn, error) {
 	argv := append(append([]string{exe}, o.serverArgs()...), ServerCommand, VersionArg())
 	null := uintptr(devnull)
 	pid, err := syscall.ForkExec(exe, argv, &syscall.ProcAttr{
-		Env:   syscall.Environ(),
+		Env:   env,
 		Files: []uintptr{null, null, null},
 		Sys:   &syscall.SysProcAttr{Setsid: true},
 	})
@@ -277,15 +292,16 @@ func Handshake(conn *Conn, fr *proto.Reader, path string, msg []byte, fds []int)
 	return nil
 }
 
-// NewCommand is the command frame for argv, from this process's working
-// directory, environment and TERM; the caller adds the terminal's.
-func NewCommand(argv []string) proto.Command {
-	cwd, _ := getwd() // none: the server uses its own or the home directory
+// NewCommand is the command frame for argv, with environment env and its
+// TERM, from this process's working directory; the caller adds the
+// terminal's.
+func NewCommand(argv, env []string) proto.Command {
+	cwd, _ := getwd(env) // none: the server uses its own or the home directory
 	return proto.Command{
 		Argv: argv,
 		Cwd:  cwd,
-		Env:  syscall.Environ(),
-		Term: getenv("TERM"),
+		Env:  env,
+		Term: Getenv(env, "TERM"),
 	}
 }
 
@@ -317,7 +333,7 @@ func session(conn *Conn, msg []byte, o Options) int {
 		case proto.TypeAttached:
 			// The server attached a command MayAttach did not foresee
 			// (no terminal went with it): gmux-server draws it.
-			return HandOver(conn, fr, stderr)
+			return HandOver(conn, fr, stderr, o.Environ())
 		case proto.TypeHosted:
 			// Hosting needs the terminal, which did not go with it.
 			Println(stderr, "bad hosted frame from server")
@@ -349,12 +365,13 @@ func Answer(typ proto.Type, p []byte, stdout, stderr io.Writer) (status int, end
 	return 0, false
 }
 
-// absPath returns p as an absolute path, from the working directory.
-func absPath(p string) (string, error) {
+// absPath returns p as an absolute path, from the working directory (as
+// getwd finds it with env).
+func absPath(p string, env []string) (string, error) {
 	if path.IsAbs(p) {
 		return path.Clean(p), nil
 	}
-	wd, err := getwd()
+	wd, err := getwd(env)
 	if err != nil {
 		return "", wrap.Error("getwd", err)
 	}

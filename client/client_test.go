@@ -53,9 +53,9 @@ func TestStartsServer(t *testing.T) {
 
 func TestSocketPath(t *testing.T) {
 	dir := t.TempDir()
-	t.Setenv("GMUX_TMPDIR", dir)
+	env := []string{"TMPDIR=/nonexistent", "GMUX_TMPDIR=" + dir}
 	private := filepath.Join(dir, "gmux-"+strconv.Itoa(os.Getuid()))
-	p, err := SocketPath("", "")
+	p, err := SocketPath("", "", env)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,22 +65,22 @@ func TestSocketPath(t *testing.T) {
 	if fi, err := os.Stat(private); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("socket directory mode = %v, %v; want 0700", fi.Mode().Perm(), err)
 	}
-	if _, err := SocketPath("", "../x"); err == nil {
+	if _, err := SocketPath("", "../x", env); err == nil {
 		t.Error("label with a slash accepted")
 	}
 	if err := os.Chmod(private, 0o777); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := SocketPath("", "a"); err == nil {
+	if _, err := SocketPath("", "a", env); err == nil {
 		t.Error("world-writable socket directory accepted")
 	}
 
 	dir2 := t.TempDir()
-	t.Setenv("GMUX_TMPDIR", dir2)
+	env = []string{"TMPDIR=" + dir2}
 	if err := os.Symlink(t.TempDir(), filepath.Join(dir2, "gmux-"+strconv.Itoa(os.Getuid()))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := SocketPath("", "a"); err == nil {
+	if _, err := SocketPath("", "a", env); err == nil {
 		t.Error("symlinked socket directory accepted")
 	}
 }
@@ -101,9 +101,9 @@ func TestStartServerExits(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(bin, "gmux-server"), []byte("#!/bin/sh\n"+tt.script+"\n"), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		t.Setenv("PATH", bin+":/usr/bin:/bin")
+		env := []string{"PATH=" + bin + ":/usr/bin:/bin"}
 		var out, errOut bytes.Buffer
-		status := Run(Options{SocketPath: filepath.Join(t.TempDir(), "s"), Argv: []string{"new", "-d"}, Stdout: &out, Stderr: &errOut})
+		status := Run(Options{SocketPath: filepath.Join(t.TempDir(), "s"), Argv: []string{"new", "-d"}, Env: env, Stdout: &out, Stderr: &errOut})
 		if status != 1 || !strings.Contains(errOut.String(), tt.want) || strings.Count(errOut.String(), "\n") != 1 {
 			t.Errorf("server %q: Run = %d, stderr %q; want 1 and one line with %q", tt.script, status, errOut.String(), tt.want)
 		}

@@ -50,8 +50,8 @@ func VersionArg() string { return strconv.Itoa(int(proto.Version)) }
 const ExitVersionMismatch = 3
 
 // serverBinary finds gmux-server: beside this program, as go build -o
-// DIR ./cmd/... and go install leave the two, else on $PATH.
-func serverBinary() (string, error) {
+// DIR ./cmd/... and go install leave the two, else on $PATH in env.
+func serverBinary(env []string) (string, error) {
 	if exe, err := readlink("/proc/self/exe"); err == nil {
 		if p := path.Join(path.Dir(exe), serverProgram); isExecutable(p) {
 			return p, nil
@@ -59,7 +59,7 @@ func serverBinary() (string, error) {
 	}
 	// As exec.LookPath, but directories named relative to the working
 	// directory are skipped, not refused.
-	for _, dir := range strings.Split(getenv("PATH"), ":") {
+	for _, dir := range strings.Split(Getenv(env, "PATH"), ":") {
 		if p := path.Join(dir, serverProgram); path.IsAbs(dir) && isExecutable(p) {
 			return p, nil
 		}
@@ -90,7 +90,8 @@ func isExecutable(p string) bool {
 // replaces this process: same pid, same terminal, for the shell that waits
 // for it. It returns only if that fails.
 func execAttach(o Options) int {
-	bin, err := serverBinary()
+	env := o.Environ()
+	bin, err := serverBinary(env)
 	if err != nil {
 		Println(o.stderr(), err.Error())
 		return 1
@@ -98,7 +99,7 @@ func execAttach(o Options) int {
 	// The protocol version goes first: a gmux-server from another build
 	// (one found on $PATH) must refuse what it would misread.
 	argv := append(append([]string{bin}, o.serverArgs()...), AttachCommand, VersionArg())
-	err = syscall.Exec(bin, append(argv, o.Argv...), syscall.Environ())
+	err = syscall.Exec(bin, append(argv, o.Argv...), env)
 	Println(o.stderr(), "run "+bin+": "+err.Error())
 	return 1
 }
@@ -106,9 +107,10 @@ func execAttach(o Options) int {
 // HandOver gives an attached client's connection to gmux-server, which
 // replaces this process (same pid, same terminal) and draws the terminal
 // in it (RelayCommand): the server relays, not drives, this client's
-// terminal. It returns only if that fails, having said why on stderr.
-func HandOver(conn *Conn, fr *proto.Reader, stderr io.Writer) int {
-	bin, err := serverBinary()
+// terminal. It runs gmux-server with environment env. It returns only if
+// that fails, having said why on stderr.
+func HandOver(conn *Conn, fr *proto.Reader, stderr io.Writer, env []string) int {
+	bin, err := serverBinary(env)
 	if err != nil {
 		Println(stderr, "attach: "+err.Error())
 		return 1
@@ -124,7 +126,7 @@ func HandOver(conn *Conn, fr *proto.Reader, stderr io.Writer) int {
 		return 1
 	}
 	argv := []string{bin, RelayCommand, VersionArg(), strconv.Itoa(connFD), strconv.Itoa(pendingFD)}
-	err = syscall.Exec(bin, argv, syscall.Environ())
+	err = syscall.Exec(bin, argv, env)
 	Println(stderr, "attach: run "+bin+": "+err.Error())
 	return 1
 }

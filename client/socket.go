@@ -11,12 +11,12 @@ import (
 
 // SocketPath resolves the server socket as tmux does: an explicit path
 // (-S) as given, else the label (-L, default "default") inside the user's
-// private directory gmux-UID under $GMUX_TMPDIR, $TMPDIR or /tmp. The
-// directory is created mode 0700 and refused if it is a symlink, not the
-// user's, or open to others.
-func SocketPath(explicit, label string) (string, error) {
+// private directory gmux-UID under $GMUX_TMPDIR, $TMPDIR or /tmp, taken
+// from env. The directory is created mode 0700 and refused if it is a
+// symlink, not the user's, or open to others.
+func SocketPath(explicit, label string, env []string) (string, error) {
 	if explicit != "" {
-		return absPath(explicit)
+		return absPath(explicit, env)
 	}
 	if label == "" {
 		label = "default"
@@ -24,9 +24,9 @@ func SocketPath(explicit, label string) (string, error) {
 	if path.Base(label) != label || label == "." || label == ".." {
 		return "", errors.New("invalid socket name: " + label)
 	}
-	base := getenv("GMUX_TMPDIR")
+	base := Getenv(env, "GMUX_TMPDIR")
 	if base == "" {
-		base = getenv("TMPDIR")
+		base = Getenv(env, "TMPDIR")
 	}
 	if base == "" {
 		base = "/tmp"

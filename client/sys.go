@@ -8,18 +8,25 @@ import (
 // System calls that package os would otherwise make (see the package
 // comment for why this package does without it).
 
-// getenv returns the environment variable key's value, empty if unset.
-func getenv(key string) string {
-	v, _ := syscall.Getenv(key)
-	return v
+// Getenv returns key's value in env, a list of "key=value" entries as
+// syscall.Environ's, or "" if it has none. The first entry wins, as in
+// package syscall. A search of the list, not syscall.Getenv: that builds
+// a map of the whole environment first, which a command does not need.
+func Getenv(env []string, key string) string {
+	for _, kv := range env {
+		if len(kv) > len(key) && kv[len(key)] == '=' && kv[:len(key)] == key {
+			return kv[len(key)+1:]
+		}
+	}
+	return ""
 }
 
-// getwd returns the working directory as os.Getwd does: $PWD when it
-// names it (the path the user sees, through symbolic links), else the
+// getwd returns the working directory as os.Getwd does: $PWD in env when
+// it names it (the path the user sees, through symbolic links), else the
 // kernel's.
-func getwd() (string, error) {
+func getwd(env []string) (string, error) {
 	var dot, pwd syscall.Stat_t
-	if p := getenv("PWD"); len(p) > 0 && p[0] == '/' &&
+	if p := Getenv(env, "PWD"); len(p) > 0 && p[0] == '/' &&
 		syscall.Stat(".", &dot) == nil && syscall.Stat(p, &pwd) == nil &&
 		dot.Dev == pwd.Dev && dot.Ino == pwd.Ino {
 		return p, nil

@@ -13,6 +13,22 @@ import (
 	"time"
 )
 
+func TestGetenv(t *testing.T) {
+	env := []string{"TERMINAL=no", "TERM=xterm", "EMPTY=", "TERM=second", "=odd", "NOEQUALS"}
+	tests := []struct{ key, want string }{
+		{"TERM", "xterm"}, // the first entry wins; TERMINAL is another key
+		{"TERMINAL", "no"},
+		{"EMPTY", ""},
+		{"MISSING", ""},
+		{"NOEQUALS", ""},
+	}
+	for _, tt := range tests {
+		if got := Getenv(env, tt.key); got != tt.want {
+			t.Errorf("Getenv(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}
+
 func TestGetwd(t *testing.T) {
 	dir, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {
@@ -38,8 +54,7 @@ func TestGetwd(t *testing.T) {
 		{"", real},
 	}
 	for _, tt := range tests {
-		t.Setenv("PWD", tt.pwd)
-		if got, err := getwd(); err != nil || got != tt.want {
+		if got, err := getwd([]string{"PWD=" + tt.pwd}); err != nil || got != tt.want {
 			t.Errorf("getwd() with PWD=%q = %q, %v; want %q", tt.pwd, got, err, tt.want)
 		}
 	}
@@ -51,8 +66,8 @@ func TestSocketPathRelative(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	t.Setenv("PWD", dir)
-	if p, err := SocketPath("sub/../s", ""); err != nil || p != filepath.Join(dir, "s") {
+	env := []string{"PWD=" + dir}
+	if p, err := SocketPath("sub/../s", "", env); err != nil || p != filepath.Join(dir, "s") {
 		t.Errorf("SocketPath(relative) = %q, %v; want %q", p, err, filepath.Join(dir, "s"))
 	}
 	gone := filepath.Join(dir, "gone")
@@ -60,14 +75,14 @@ func TestSocketPathRelative(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(gone)
-	t.Setenv("PWD", gone)
+	env = []string{"PWD=" + gone}
 	if err := os.Remove(gone); err != nil {
 		t.Fatal(err)
 	}
-	if p, err := SocketPath("s", ""); err == nil || !strings.HasPrefix(err.Error(), "getwd: ") {
+	if p, err := SocketPath("s", "", env); err == nil || !strings.HasPrefix(err.Error(), "getwd: ") {
 		t.Errorf("SocketPath(relative) in a deleted directory = %q, %v; want a getwd error", p, err)
 	}
-	if p, err := SocketPath("/abs/./s", ""); err != nil || p != "/abs/s" {
+	if p, err := SocketPath("/abs/./s", "", env); err != nil || p != "/abs/s" {
 		t.Errorf("SocketPath(absolute) in a deleted directory = %q, %v; want /abs/s", p, err)
 	}
 }

@@ -25,6 +25,7 @@ import (
 // server cannot, the server relays and gmux-server's drawing code takes
 // the connection over (client.HandOver).
 func Run(o client.Options) int {
+	o.Env = o.Environ()
 	stdout, stderr := writerOr(o.Stdout, os.Stdout), writerOr(o.Stderr, os.Stderr)
 	conn, err := client.Connect(o)
 	if err != nil {
@@ -33,7 +34,7 @@ func Run(o client.Options) int {
 	}
 	defer conn.Close()
 
-	req := client.NewCommand(o.Argv)
+	req := client.NewCommand(o.Argv, o.Environ())
 	fd := int(os.Stdin.Fd())
 	var passFDs []int
 	var saved *term.State
@@ -81,7 +82,7 @@ func Run(o client.Options) int {
 			if leaveSignalled(sigs) {
 				return 1
 			}
-			return client.HandOver(conn, fr, stderr)
+			return client.HandOver(conn, fr, stderr, o.Environ())
 		case proto.TypeHosted:
 			stopWatch() // hosted leaves through the server on a signal
 			if saved == nil {

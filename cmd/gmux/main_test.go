@@ -8,32 +8,14 @@ import (
 	"testing"
 )
 
-func TestSplitCmdline(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"", nil},
-		{"gmux\x00", []string{}},
-		{"gmux\x00ls\x00", []string{"ls"}},
-		{"gmux\x00send-keys\x00-t\x00x\x00\x00", []string{"send-keys", "-t", "x", ""}},
-		{"gmux\x00new\x00echo a  b\x00", []string{"new", "echo a  b"}},
+// TestRuntimeArgs checks that the arguments and environment linked from
+// the runtime are what package os has.
+func TestRuntimeArgs(t *testing.T) {
+	if got := runtimeArgs(); !slices.Equal(got, os.Args) {
+		t.Errorf("runtimeArgs() = %q, want os.Args = %q", got, os.Args)
 	}
-	for _, tt := range tests {
-		if got := splitCmdline([]byte(tt.in)); !slices.Equal(got, tt.want) {
-			t.Errorf("splitCmdline(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// TestArgs checks that the arguments read from /proc are the runtime's.
-func TestArgs(t *testing.T) {
-	got, err := args()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(got, os.Args[1:]) {
-		t.Errorf("args() = %q, want os.Args[1:] = %q", got, os.Args[1:])
+	if got := runtimeEnvs(); !slices.Equal(got, os.Environ()) {
+		t.Errorf("runtimeEnvs() = %q, want os.Environ() = %q", got, os.Environ())
 	}
 }
 
