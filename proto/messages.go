@@ -74,20 +74,57 @@ func (d *decoder) bytes() []byte {
 
 func (d *decoder) string() string { return string(d.bytes()) }
 
-// strings reads a counted list. The count is checked against what is left
-// so a forged count cannot make it allocate more than the payload.
-func (d *decoder) strings() []string {
+// count reads a list's count, checked against what is left so that a
+// forged count cannot make the list allocate more than the payload.
+func (d *decoder) count() (uint64, bool) {
 	n := d.uvarint()
 	if d.err != nil {
-		return nil
+		return 0, false
 	}
 	if n > uint64(len(d.b)) {
 		d.err = ErrShort
+		return 0, false
+	}
+	return n, true
+}
+
+// strings reads a counted list.
+func (d *decoder) strings() []string {
+	n, ok := d.count()
+	if !ok {
 		return nil
 	}
 	out := make([]string, 0, n)
 	for i := uint64(0); i < n && d.err == nil; i++ {
 		out = append(out, d.string())
+	}
+	return out
+}
+
+// stringsOneCopy reads a counted list as strings does, but copies the
+// list's bytes once and cuts every string from that copy: one allocation
+// where strings makes one a string. The strings keep the whole list
+// alive, as a command's environment, which a new session keeps whole.
+func (d *decoder) stringsOneCopy() []string {
+	n, ok := d.count()
+	if !ok {
+		return nil
+	}
+	list := d.b
+	probe := *d
+	for i := uint64(0); i < n && probe.err == nil; i++ {
+		probe.bytes()
+	}
+	if probe.err != nil {
+		*d = probe
+		return nil
+	}
+	all := string(list[:len(list)-len(probe.b)])
+	out := make([]string, 0, n)
+	for i := uint64(0); i < n; i++ {
+		v := d.bytes()
+		end := len(list) - len(d.b)
+		out = append(out, all[end-len(v):end])
 	}
 	return out
 }
@@ -151,7 +188,7 @@ func (c *Command) Decode(p []byte) error {
 	d := decoder{b: p}
 	c.Argv = d.strings()
 	c.Cwd = d.string()
-	c.Env = d.strings()
+	c.Env = d.stringsOneCopy() // forty-odd strings, most of the frame
 	c.Cols = d.u16()
 	c.Rows = d.u16()
 	c.TTY = d.u8() != 0

@@ -153,7 +153,9 @@ func SplitFrame(b []byte) (t Type, payload, rest []byte, err error) {
 	return Type(b[0]), b[FrameHeaderSize:end], b[end:], nil
 }
 
-// Reader reads frames, reusing one buffer that grows up to MaxFrame.
+// Reader reads frames. A frame that fits in its read buffer is returned
+// in place; a longer one is copied into a second buffer, which grows up
+// to MaxFrame and is kept.
 type Reader struct {
 	r   *bufio.Reader
 	buf []byte
@@ -171,6 +173,10 @@ func NewReaderSize(r io.Reader, size int) *Reader {
 // Buffered exposes the underlying buffered reader (for reading the hello).
 func (fr *Reader) Buffered() *bufio.Reader { return fr.r }
 
+// Reset discards what fr holds and makes it read from r, keeping its
+// buffers.
+func (fr *Reader) Reset(r io.Reader) { fr.r.Reset(r) }
+
 // Next reads one frame. The payload is valid until the next call.
 func (fr *Reader) Next() (Type, []byte, error) {
 	var h [FrameHeaderSize]byte
@@ -181,15 +187,31 @@ func (fr *Reader) Next() (Type, []byte, error) {
 	if err != nil {
 		return 0, nil, err
 	}
+	if n <= fr.r.Size() {
+		// In place: the bytes stay put until the buffer is next filled,
+		// by the next call.
+		p, err := fr.r.Peek(n)
+		if err != nil {
+			return 0, nil, unexpectedEOF(err)
+		}
+		_, _ = fr.r.Discard(n) // cannot fail: the n bytes are buffered
+		return Type(h[0]), p, nil
+	}
 	if cap(fr.buf) < n {
 		fr.buf = make([]byte, n)
 	}
 	p := fr.buf[:n]
 	if _, err := io.ReadFull(fr.r, p); err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return 0, nil, err
+		return 0, nil, unexpectedEOF(err)
 	}
 	return Type(h[0]), p, nil
+}
+
+// unexpectedEOF is err, or io.ErrUnexpectedEOF for io.EOF: the stream
+// ended inside a frame.
+func unexpectedEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
 }

@@ -5,7 +5,10 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 func TestHelloRoundTrip(t *testing.T) {
@@ -54,6 +57,49 @@ func TestFrames(t *testing.T) {
 				t.Errorf("err = %v, wantErr %v", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// TestReaderBufferSizes reads frames shorter and longer than the read
+// buffer (16 bytes, bufio's least), the short ones returned in place and
+// the long ones copied, through a reader that gives a byte at a time.
+func TestReaderBufferSizes(t *testing.T) {
+	payloads := [][]byte{
+		[]byte("short"),
+		bytes.Repeat([]byte("long"), 20),
+		{},
+		[]byte("exactly 16 bytes"),
+		bytes.Repeat([]byte("x"), 17),
+		[]byte("short again"),
+	}
+	var stream []byte
+	for _, p := range payloads {
+		stream = AppendFrame(stream, TypeOutput, p)
+	}
+	r := NewReaderSize(nil, 16)
+	for _, name := range []string{"first use", "after Reset"} {
+		r.Reset(iotest.OneByteReader(bytes.NewReader(stream)))
+		for i, want := range payloads {
+			typ, p, err := r.Next()
+			if err != nil || typ != TypeOutput || !bytes.Equal(p, want) {
+				t.Fatalf("%s: frame %d = %v %q %v; want %q", name, i, typ, p, err, want)
+			}
+		}
+		if _, _, err := r.Next(); err != io.EOF {
+			t.Errorf("%s: after the last frame: err = %v, want io.EOF", name, err)
+		}
+	}
+	for _, cut := range []int{FrameHeaderSize + 2, FrameHeaderSize + 40} {
+		in := AppendFrame(nil, TypeOutput, bytes.Repeat([]byte("y"), 50))[:cut]
+		r.Reset(bytes.NewReader(in))
+		if _, _, err := r.Next(); err != io.ErrUnexpectedEOF {
+			t.Errorf("frame cut at %d bytes: err = %v, want io.ErrUnexpectedEOF", cut, err)
+		}
+	}
+	short := AppendFrame(nil, TypeOutput, []byte("0123456789"))[:FrameHeaderSize+4]
+	r.Reset(bytes.NewReader(short))
+	if _, _, err := r.Next(); err != io.ErrUnexpectedEOF {
+		t.Errorf("short frame cut: err = %v, want io.ErrUnexpectedEOF", err)
 	}
 }
 
@@ -147,6 +193,31 @@ func TestDrawRoundTrip(t *testing.T) {
 	}
 }
 
+// checkStringsOneCopy checks that stringsOneCopy reads p as strings does:
+// the same strings, or an error where strings has one.
+func checkStringsOneCopy(t *testing.T, p []byte) {
+	t.Helper()
+	each, one := decoder{b: p}, decoder{b: p}
+	want, got := each.strings(), one.stringsOneCopy()
+	if (one.err == nil) != (each.err == nil) || len(one.b) != len(each.b) {
+		t.Fatalf("stringsOneCopy(%.40q): err %v, %d bytes left; strings: err %v, %d left", p, one.err, len(one.b), each.err, len(each.b))
+	}
+	if each.err == nil && !slices.Equal(got, want) {
+		t.Fatalf("stringsOneCopy(%.40q) = %.80q, strings gives %.80q", p, got, want)
+	}
+}
+
+func TestStringsOneCopy(t *testing.T) {
+	for _, list := range [][]string{nil, {""}, {"A=1", "", "TERM=xterm-256color"}, {strings.Repeat("x", 300), "y"}} {
+		p := appendStrings(nil, list)
+		checkStringsOneCopy(t, p)
+		checkStringsOneCopy(t, append(p, "trailing"...))
+		for cut := range len(p) {
+			checkStringsOneCopy(t, p[:cut])
+		}
+	}
+}
+
 func FuzzDecode(f *testing.F) {
 	cmd := Command{Argv: []string{"ls"}, Env: []string{"X=1"}, Cols: 80, Rows: 24}
 	f.Add(cmd.Append(nil))
@@ -157,6 +228,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(d)
 	f.Add(AppendFrame(AppendHello(nil, Version), TypeCommand, cmd.Append(nil)))
 	f.Fuzz(func(t *testing.T, p []byte) {
+		checkStringsOneCopy(t, p)
 		var c Command
 		_ = c.Decode(p)
 		var k Key

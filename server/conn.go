@@ -37,8 +37,8 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	}
 	_ = conn.SetDeadline(time.Now().Add(handshakeTimeout))
 	fdr := &sock.FDReader{Conn: conn}
-	// Commands and keystrokes are small: no 64 KiB buffer per connection.
-	fr := proto.NewReaderSize(fdr, 16<<10)
+	fr := s.cmdReaders.Get().(*proto.Reader)
+	fr.Reset(fdr)
 	defer func() { sock.CloseFDs(fdr.FDs) }()
 	v, err := proto.ReadHello(fr.Buffered())
 	if err != nil {
@@ -115,6 +115,10 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		client.run(fr)
 		return
 	}
+	// An attached client's connection keeps its reader (a hosted one's
+	// goroutine may read it after this returns); a command's is done.
+	fr.Reset(nil)
+	s.cmdReaders.Put(fr)
 	b := hello
 	if ctx.out.Len() > 0 {
 		b = proto.AppendFrame(b, proto.TypeOutput, ctx.out.Bytes())
