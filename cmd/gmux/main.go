@@ -14,6 +14,7 @@ import (
 
 	"github.com/gmux/gmux/client"
 	"github.com/gmux/gmux/cmdline"
+	_ "github.com/gmux/gmux/internal/earlystack" // initialised first: see its comment
 	"github.com/gmux/gmux/proto"
 )
 

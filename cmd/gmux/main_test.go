@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,40 @@ func TestRuntimeArgs(t *testing.T) {
 	if got := runtimeEnvs(); !slices.Equal(got, os.Environ()) {
 		t.Errorf("runtimeEnvs() = %q, want os.Environ() = %q", got, os.Environ())
 	}
+}
+
+// TestEarlyStackFirst checks that package earlystack initialises before
+// every package but the runtime's own (GODEBUG=inittrace lists them in
+// order), so that no other package's initialisation grows the stack first.
+func TestEarlyStackFirst(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "gmux")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "-V")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var trace strings.Builder
+	cmd.Stderr = &trace
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("gmux -V: %v", err)
+	}
+	var before []string
+	for _, line := range strings.Split(trace.String(), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != "init" {
+			continue
+		}
+		if f[1] == "github.com/gmux/gmux/internal/earlystack" {
+			for _, pkg := range before {
+				if pkg != "runtime" && !strings.HasPrefix(pkg, "internal/") {
+					t.Errorf("%s initialises before earlystack (order %q)", pkg, before)
+				}
+			}
+			return
+		}
+		before = append(before, f[1])
+	}
+	t.Fatalf("no init line for earlystack in gmux's init trace:\n%s", trace.String())
 }
 
 // TestLeanImports keeps gmux off the packages whose initialisation every
