@@ -84,11 +84,13 @@ const serverStartTimeout = 10_000 // ms
 // attach the terminal on standard input runs in gmux-server instead
 // (execAttach); it returns only if that fails.
 func Run(o Options) int {
+	// One copy of the environment, if it is this process's, for the
+	// command, the server it may start, and gmux-server's exec.
+	o.Env = o.Environ()
 	if MayAttach(o.Argv) && isTerminal(0) {
 		return execAttach(o)
 	}
-	env := o.Environ()
-	req := NewCommand(o.Argv, env)
+	req := NewCommand(o.Argv, o.Env)
 	if isTerminal(0) {
 		req.TTY = true
 		if cols, rows, err := windowSize(0); err == nil {
@@ -98,7 +100,6 @@ func Run(o Options) int {
 	// The request is ready before the connection, so that the server,
 	// woken by it, finds the command there, not a wait for it.
 	msg := Request(&req)
-	o.Env = env
 	conn, err := Connect(o)
 	if err != nil {
 		Println(o.stderr(), err.Error())
@@ -292,9 +293,9 @@ func Handshake(conn *Conn, fr *proto.Reader, path string, msg []byte, fds []int)
 	return nil
 }
 
-// NewCommand is the command frame for argv, with environment env and its
-// TERM, from this process's working directory; the caller adds the
-// terminal's.
+// NewCommand is the command frame for argv, with environment env (as it
+// is: nil sends none) and its TERM, from this process's working
+// directory; the caller adds the terminal's.
 func NewCommand(argv, env []string) proto.Command {
 	cwd, _ := getwd(env) // none: the server uses its own or the home directory
 	return proto.Command{

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,9 +16,11 @@ import (
 // fakeServer accepts one connection, checks that the client's hello and
 // command arrive without waiting for the server's hello, then answers
 // with the given version and, if it matches, output and an exit frame.
-func fakeServer(t *testing.T, version uint16) string {
+// The command it read comes on the channel.
+func fakeServer(t *testing.T, version uint16) (string, <-chan proto.Command) {
 	t.Helper()
 	path, l := listen(t)
+	got := make(chan proto.Command, 1)
 	done := make(chan struct{})
 	t.Cleanup(func() {
 		_ = l.Close()
@@ -50,6 +53,7 @@ func fakeServer(t *testing.T, version uint16) string {
 			t.Errorf("fake server: %v", err)
 			return
 		}
+		got <- req
 		b := proto.AppendHello(nil, version)
 		if version == proto.Version {
 			b = proto.AppendFrame(b, proto.TypeOutput, []byte(strings.Join(req.Argv, " ")+"\n"))
@@ -59,20 +63,35 @@ func fakeServer(t *testing.T, version uint16) string {
 		_ = conn.SetReadDeadline(time.Time{})
 		_, _ = io.Copy(io.Discard, conn)
 	}()
-	return path
+	return path, got
 }
 
+// TestCommandIsOneRoundTrip also checks that the command goes with the
+// environment the options give, not the process's, and its TERM and
+// working directory.
 func TestCommandIsOneRoundTrip(t *testing.T) {
+	path, got := fakeServer(t, proto.Version)
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	env := []string{"TERM=test-term", "PWD=" + dir, "X=1", "X=2"}
 	var out, errOut bytes.Buffer
-	status := Run(Options{SocketPath: fakeServer(t, proto.Version), Argv: []string{"ls", "-F", "x"}, Stdout: &out, Stderr: &errOut})
+	status := Run(Options{SocketPath: path, Argv: []string{"ls", "-F", "x"}, Env: env, Stdout: &out, Stderr: &errOut})
 	if status != 3 || out.String() != "ls -F x\n" || errOut.Len() != 0 {
 		t.Errorf("Run = %d, stdout %q, stderr %q; want 3, %q, nothing", status, out.String(), errOut.String(), "ls -F x\n")
+	}
+	req := <-got
+	if !slices.Equal(req.Env, env) || req.Term != "test-term" || req.Cwd != dir {
+		t.Errorf("command sent with env %q, TERM %q, cwd %q; want %q, test-term, %q", req.Env, req.Term, req.Cwd, env, dir)
 	}
 }
 
 func TestVersionMismatch(t *testing.T) {
+	path, _ := fakeServer(t, proto.Version+1)
 	var out, errOut bytes.Buffer
-	status := Run(Options{SocketPath: fakeServer(t, proto.Version+1), Argv: []string{"ls"}, Stdout: &out, Stderr: &errOut})
+	status := Run(Options{SocketPath: path, Argv: []string{"ls"}, Stdout: &out, Stderr: &errOut})
 	if status != 1 || !strings.Contains(errOut.String(), "protocol version mismatch") || strings.Count(errOut.String(), "\n") != 1 {
 		t.Errorf("Run = %d, stderr %q; want 1 and one line naming the mismatch", status, errOut.String())
 	}

@@ -107,8 +107,8 @@ func execAttach(o Options) int {
 // HandOver gives an attached client's connection to gmux-server, which
 // replaces this process (same pid, same terminal) and draws the terminal
 // in it (RelayCommand): the server relays, not drives, this client's
-// terminal. It runs gmux-server with environment env. It returns only if
-// that fails, having said why on stderr.
+// terminal. It runs gmux-server with environment env, as it is (nil is
+// none). It returns only if that fails, having said why on stderr.
 func HandOver(conn *Conn, fr *proto.Reader, stderr io.Writer, env []string) int {
 	bin, err := serverBinary(env)
 	if err != nil {

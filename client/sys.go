@@ -5,14 +5,14 @@ import (
 	"unsafe"
 )
 
-// System calls that package os would otherwise make (see the package
-// comment for why this package does without it).
-
 // Getenv returns key's value in env, a list of "key=value" entries as
 // syscall.Environ's, or "" if it has none. The first entry wins, as in
 // package syscall. A search of the list, not syscall.Getenv: that builds
 // a map of the whole environment first, which a command does not need.
 func Getenv(env []string, key string) string {
+	if key == "" {
+		return ""
+	}
 	for _, kv := range env {
 		if len(kv) > len(key) && kv[len(key)] == '=' && kv[:len(key)] == key {
 			return kv[len(key)+1:]
@@ -20,6 +20,9 @@ func Getenv(env []string, key string) string {
 	}
 	return ""
 }
+
+// System calls that package os would otherwise make (see the package
+// comment for why this package does without it).
 
 // getwd returns the working directory as os.Getwd does: $PWD in env when
 // it names it (the path the user sees, through symbolic links), else the

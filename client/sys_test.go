@@ -14,13 +14,14 @@ import (
 )
 
 func TestGetenv(t *testing.T) {
-	env := []string{"TERMINAL=no", "TERM=xterm", "EMPTY=", "TERM=second", "=odd", "NOEQUALS"}
+	env := []string{"TERMINAL=no", "TERM=xterm", "EMPTY=", "TERM=second", "=odd", "NOEQUALS", ""}
 	tests := []struct{ key, want string }{
 		{"TERM", "xterm"}, // the first entry wins; TERMINAL is another key
 		{"TERMINAL", "no"},
 		{"EMPTY", ""},
 		{"MISSING", ""},
 		{"NOEQUALS", ""},
+		{"", ""}, // not the "=odd" entry
 	}
 	for _, tt := range tests {
 		if got := Getenv(env, tt.key); got != tt.want {

@@ -102,9 +102,10 @@ func (d *decoder) strings() []string {
 }
 
 // stringsOneCopy reads a counted list as strings does, but copies the
-// list's bytes once and cuts every string from that copy: one allocation
-// where strings makes one a string. The strings keep the whole list
-// alive, as a command's environment, which a new session keeps whole.
+// list's bytes (length prefixes included) once and cuts every string from
+// that copy: two allocations, where strings makes one more than there are
+// strings. Any one of the strings keeps the whole copy alive: it suits a
+// list that is kept whole or not at all, as a command's environment.
 func (d *decoder) stringsOneCopy() []string {
 	n, ok := d.count()
 	if !ok {

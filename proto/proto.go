@@ -159,6 +159,9 @@ func SplitFrame(b []byte) (t Type, payload, rest []byte, err error) {
 type Reader struct {
 	r   *bufio.Reader
 	buf []byte
+	// h is the header being read: here, not in Next's frame, where
+	// io.ReadFull's interface made it escape, an allocation per frame.
+	h [FrameHeaderSize]byte
 }
 
 // NewReader returns a frame reader on r.
@@ -170,32 +173,39 @@ func NewReaderSize(r io.Reader, size int) *Reader {
 	return &Reader{r: bufio.NewReaderSize(r, size)}
 }
 
-// Buffered exposes the underlying buffered reader (for reading the hello).
+// Buffered exposes the underlying buffered reader: for the hello, which
+// is not a frame, and for the bytes read but not yet taken as frames.
 func (fr *Reader) Buffered() *bufio.Reader { return fr.r }
 
-// Reset discards what fr holds and makes it read from r, keeping its
-// buffers.
-func (fr *Reader) Reset(r io.Reader) { fr.r.Reset(r) }
+// Reset discards what fr holds and makes it read from r. It keeps the
+// read buffer, not the one for frames longer than that (up to MaxFrame,
+// too much to keep for a rare long frame).
+func (fr *Reader) Reset(r io.Reader) {
+	fr.r.Reset(r)
+	fr.buf = nil
+}
 
-// Next reads one frame. The payload is valid until the next call.
+// Next reads one frame. The payload is valid until fr reads again (Next,
+// Reset, or a read through Buffered).
 func (fr *Reader) Next() (Type, []byte, error) {
-	var h [FrameHeaderSize]byte
-	if _, err := io.ReadFull(fr.r, h[:]); err != nil {
+	h := fr.h[:]
+	if _, err := io.ReadFull(fr.r, h); err != nil {
 		return 0, nil, err
 	}
-	n, err := payloadLen(h[:])
+	n, err := payloadLen(h)
 	if err != nil {
 		return 0, nil, err
 	}
 	if n <= fr.r.Size() {
-		// In place: the bytes stay put until the buffer is next filled,
-		// by the next call.
+		// In place: the bytes stay put until the buffer is next filled.
+		// The capacity ends with the payload, so that an append cannot
+		// write over the frames behind it.
 		p, err := fr.r.Peek(n)
 		if err != nil {
 			return 0, nil, unexpectedEOF(err)
 		}
 		_, _ = fr.r.Discard(n) // cannot fail: the n bytes are buffered
-		return Type(h[0]), p, nil
+		return Type(h[0]), p[:n:n], nil
 	}
 	if cap(fr.buf) < n {
 		fr.buf = make([]byte, n)

@@ -103,6 +103,29 @@ func TestReaderBufferSizes(t *testing.T) {
 	}
 }
 
+// TestReaderAllocs checks that reading frames that fit in the read buffer
+// allocates nothing.
+func TestReaderAllocs(t *testing.T) {
+	var stream []byte
+	for range 100 {
+		stream = AppendFrame(stream, TypeKey, []byte("12345"))
+	}
+	src := bytes.NewReader(stream)
+	r := NewReaderSize(src, 4096)
+	allocs := testing.AllocsPerRun(50, func() {
+		src.Reset(stream)
+		r.Reset(src)
+		for range 100 {
+			if _, p, err := r.Next(); err != nil || len(p) != 5 || cap(p) != 5 {
+				t.Fatalf("Next: %q (cap %d), %v", p, cap(p), err)
+			}
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations per 100 frames, want 0", allocs)
+	}
+}
+
 func TestBeginEndFrame(t *testing.T) {
 	b, at := BeginFrame([]byte("xx"), TypeOutput)
 	b = append(b, "hello"...)
@@ -298,4 +321,26 @@ func FuzzSplitFrame(f *testing.F) {
 			rest = next
 		}
 	})
+}
+
+// BenchmarkReaderNext reads keystroke-sized frames, as the server does for
+// an attached client.
+func BenchmarkReaderNext(b *testing.B) {
+	var stream []byte
+	for range 1000 {
+		stream = AppendFrame(stream, TypeKey, (&Key{Code: 'x'}).Append(nil))
+	}
+	src := bytes.NewReader(stream)
+	r := NewReaderSize(src, 16<<10)
+	b.SetBytes(int64(len(stream)))
+	b.ReportAllocs()
+	for b.Loop() {
+		src.Reset(stream)
+		r.Reset(src)
+		for {
+			if _, _, err := r.Next(); err != nil {
+				break
+			}
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,18 +54,9 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		_, _ = conn.Write(hello) // the client says what is wrong
 		return
 	}
-	typ, payload, err := fr.Next()
+	req, err := readCommand(fr)
 	if err != nil {
 		s.debugf("connection: %v", err)
-		return
-	}
-	if typ != proto.TypeCommand {
-		s.debugf("connection: expected a command, got frame type %d", typ)
-		return
-	}
-	var req proto.Command
-	if err := req.Decode(payload); err != nil {
-		s.debugf("connection: bad command frame: %v", err)
 		return
 	}
 	_ = conn.SetDeadline(time.Time{})
@@ -132,6 +124,71 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	// Wait for the client to close so it reads everything first.
 	_ = conn.SetReadDeadline(time.Now().Add(exitCloseWait))
 	_, _ = io.Copy(io.Discard, conn)
+}
+
+// readCommand reads the frame that follows the hello, a command, whose
+// decoding copies what it keeps: fr may be reused once it returns.
+func readCommand(fr *proto.Reader) (proto.Command, error) {
+	var req proto.Command
+	typ, payload, err := fr.Next()
+	if err != nil {
+		return req, err
+	}
+	if typ != proto.TypeCommand {
+		return req, fmt.Errorf("expected a command, got frame type %d", typ)
+	}
+	if err := req.Decode(payload); err != nil {
+		return req, fmt.Errorf("bad command frame: %w", err)
+	}
+	req.Env = uniqueEnv(req.Env)
+	return req, nil
+}
+
+// uniqueEnv drops from env its empty entries and those whose name an
+// earlier entry has, as syscall.Environ does: gmux sends its environment
+// as the process got it (see cmd/gmux), duplicates and all, and a
+// duplicate name must mean what it does to the client (the first) for
+// every reader on the server, and to the programs started with it.
+// Without any to drop, env comes back as it is.
+func uniqueEnv(env []string) []string {
+	// A long environment's names go in a map; a usual one (forty-odd
+	// entries) is searched, which allocates nothing.
+	var seen map[string]bool
+	if len(env) > 64 {
+		seen = make(map[string]bool, len(env))
+	}
+	// keep is called once for each entry, in order.
+	keep := func(i int) bool {
+		if env[i] == "" {
+			return false
+		}
+		name, _, _ := strings.Cut(env[i], "=")
+		if seen != nil {
+			if seen[name] {
+				return false
+			}
+			seen[name] = true
+			return true
+		}
+		for _, e := range env[:i] {
+			if n, _, _ := strings.Cut(e, "="); n == name && e != "" {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range env {
+		if !keep(i) {
+			out := slices.Clone(env[:i])
+			for j := i + 1; j < len(env); j++ {
+				if keep(j) {
+					out = append(out, env[j])
+				}
+			}
+			return out
+		}
+	}
+	return env
 }
 
 // exitWriteTimeout bounds the write of a client's last frames, should it

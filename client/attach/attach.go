@@ -25,7 +25,7 @@ import (
 // server cannot, the server relays and gmux-server's drawing code takes
 // the connection over (client.HandOver).
 func Run(o client.Options) int {
-	o.Env = o.Environ()
+	o.Env = o.Environ() // one copy, for the command and the exec
 	stdout, stderr := writerOr(o.Stdout, os.Stdout), writerOr(o.Stderr, os.Stderr)
 	conn, err := client.Connect(o)
 	if err != nil {
@@ -34,7 +34,7 @@ func Run(o client.Options) int {
 	}
 	defer conn.Close()
 
-	req := client.NewCommand(o.Argv, o.Environ())
+	req := client.NewCommand(o.Argv, o.Env)
 	fd := int(os.Stdin.Fd())
 	var passFDs []int
 	var saved *term.State
@@ -82,7 +82,7 @@ func Run(o client.Options) int {
 			if leaveSignalled(sigs) {
 				return 1
 			}
-			return client.HandOver(conn, fr, stderr, o.Environ())
+			return client.HandOver(conn, fr, stderr, o.Env)
 		case proto.TypeHosted:
 			stopWatch() // hosted leaves through the server on a signal
 			if saved == nil {

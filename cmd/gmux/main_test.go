@@ -9,14 +9,23 @@ import (
 	"testing"
 )
 
-// TestRuntimeArgs checks that the arguments and environment linked from
-// the runtime are what package os has.
-func TestRuntimeArgs(t *testing.T) {
+// TestRuntimeArgsAndEnvs checks that the arguments and environment linked
+// from the runtime are the process's: those package os has, and those
+// the kernel shows (os.Environ drops duplicates, which the runtime keeps).
+func TestRuntimeArgsAndEnvs(t *testing.T) {
 	if got := runtimeArgs(); !slices.Equal(got, os.Args) {
 		t.Errorf("runtimeArgs() = %q, want os.Args = %q", got, os.Args)
 	}
-	if got := runtimeEnvs(); !slices.Equal(got, os.Environ()) {
-		t.Errorf("runtimeEnvs() = %q, want os.Environ() = %q", got, os.Environ())
+	b, err := os.ReadFile("/proc/self/environ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Split(strings.TrimSuffix(string(b), "\x00"), "\x00")
+	if len(b) == 0 {
+		want = nil
+	}
+	if got := runtimeEnvs(); !slices.Equal(got, want) {
+		t.Errorf("runtimeEnvs() = %q, want /proc/self/environ's %q", got, want)
 	}
 }
 
