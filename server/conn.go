@@ -171,7 +171,9 @@ func uniqueEnv(env []string) []string {
 			return true
 		}
 		for _, e := range env[:i] {
-			if n, _, _ := strings.Cut(e, "="); n == name && e != "" {
+			// e has the name if it starts with it and ends there or
+			// at an "=": most entries fail on the length or that byte.
+			if e != "" && len(e) >= len(name) && (len(e) == len(name) || e[len(name)] == '=') && e[:len(name)] == name {
 				return false
 			}
 		}

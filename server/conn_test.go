@@ -197,3 +197,14 @@ func commandOutput(path string, req proto.Command) (string, error) {
 		}
 	}
 }
+
+func BenchmarkUniqueEnv(b *testing.B) {
+	env := make([]string, 45) // a usual environment's length
+	for i := range env {
+		env[i] = fmt.Sprintf("VARIABLE_%d=/some/value/%d", i, i)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		uniqueEnv(env)
+	}
+}
