@@ -3,7 +3,6 @@ package server
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"runtime/debug"
 	"slices"
@@ -120,10 +119,13 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	}
 	b = appendExit(b, uint8(status), "")
 	_ = conn.SetWriteDeadline(time.Now().Add(exitWriteTimeout))
+	// The answer is queued whole once Write returns, and a Unix socket's
+	// reader gets what is queued even after the writer closes: no need to
+	// wait for the client to close first. Waiting cost the server, per
+	// command, three more waits in epoll, two futex calls and four
+	// context switches (9 against 5; tmux's takes 5.5) and 0.05-0.1 ms
+	// of CPU, spent while the client exits.
 	_, _ = conn.Write(b) // the client may be gone
-	// Wait for the client to close so it reads everything first.
-	_ = conn.SetReadDeadline(time.Now().Add(exitCloseWait))
-	_, _ = io.Copy(io.Discard, conn)
 }
 
 // readCommand reads the frame that follows the hello, a command, whose
@@ -194,8 +196,8 @@ func uniqueEnv(env []string) []string {
 }
 
 // exitWriteTimeout bounds the write of a client's last frames, should it
-// have stopped reading; exitCloseWait the wait for it to read them and
-// close.
+// have stopped reading; exitCloseWait the wait for a hosted client to
+// close once its terminal is let go.
 const (
 	exitWriteTimeout = 5 * time.Second
 	exitCloseWait    = time.Second

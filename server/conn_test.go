@@ -20,24 +20,11 @@ import (
 // the Exit frame's status, or an error if none comes in time.
 func oneShot(t *testing.T, path string, argv ...string) (uint8, error) {
 	t.Helper()
-	conn, err := sock.Dial(path)
+	conn, fr, err := dialCommand(path, proto.Command{Argv: argv, Cwd: t.TempDir()})
 	if err != nil {
-		t.Fatal(err)
+		return 0, fmt.Errorf("%q: %w", argv, err)
 	}
 	defer conn.Close()
-	req := proto.Command{Argv: argv, Cwd: t.TempDir()}
-	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
-	if _, err := conn.Write(proto.EndFrame(req.Append(b), start)); err != nil {
-		t.Fatal(err)
-	}
-	// A server that deadlocked never answers: give up rather than hang.
-	if err := conn.SetTimeout(10 * time.Second); err != nil {
-		t.Fatal(err)
-	}
-	fr := proto.NewReader(conn)
-	if _, err := proto.ReadHello(fr.Buffered()); err != nil {
-		return 0, fmt.Errorf("%q: no hello: %w", argv, err)
-	}
 	for {
 		typ, p, err := fr.Next()
 		if err != nil {
@@ -48,6 +35,31 @@ func oneShot(t *testing.T, path string, argv ...string) (uint8, error) {
 			return e.Status, e.Decode(p)
 		}
 	}
+}
+
+// dialCommand sends req on a new connection to path and reads the
+// server's hello; the frames of the answer follow on the reader.
+func dialCommand(path string, req proto.Command) (*sock.Conn, *proto.Reader, error) {
+	conn, err := sock.Dial(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
+	if _, err := conn.Write(proto.EndFrame(req.Append(b), start)); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	// A server that deadlocked never answers: give up rather than hang.
+	if err := conn.SetTimeout(10 * time.Second); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	fr := proto.NewReader(conn)
+	if _, err := proto.ReadHello(fr.Buffered()); err != nil {
+		conn.Close()
+		return nil, nil, fmt.Errorf("no hello: %w", err)
+	}
+	return conn, fr, nil
 }
 
 // serveWith runs a server with the extra commands on a socket in a test
@@ -167,22 +179,11 @@ func TestCommandReadersReused(t *testing.T) {
 // commandOutput sends req on a new connection to path and returns what
 // the server printed for it, up to its exit frame.
 func commandOutput(path string, req proto.Command) (string, error) {
-	conn, err := sock.Dial(path)
+	conn, fr, err := dialCommand(path, req)
 	if err != nil {
 		return "", err
 	}
 	defer conn.Close()
-	if err := conn.SetTimeout(10 * time.Second); err != nil {
-		return "", err
-	}
-	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
-	if _, err := conn.Write(proto.EndFrame(req.Append(b), start)); err != nil {
-		return "", err
-	}
-	fr := proto.NewReader(conn)
-	if _, err := proto.ReadHello(fr.Buffered()); err != nil {
-		return "", err
-	}
 	var out strings.Builder
 	for {
 		typ, p, err := fr.Next()
@@ -206,5 +207,28 @@ func BenchmarkUniqueEnv(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		uniqueEnv(env)
+	}
+}
+
+// TestLargeAnswerWhole checks that an answer longer than the socket holds
+// reaches the client whole and with its exit frame, though the server
+// closes its end as soon as its write is done.
+func TestLargeAnswerWhole(t *testing.T) {
+	// 1 MiB, more than the socket holds: the server's write waits for the
+	// reader, and the last of it is still queued when the server closes.
+	big := strings.Repeat("0123456789abcdef", 1<<16)
+	path := serveWith(t, &command{
+		Spec: &cmdline.Spec{Name: "test-big", MaxArgs: -1},
+		exec: func(_ *Server, ctx *cmdCtx, _ *args) error {
+			ctx.out.WriteString(big)
+			return nil
+		},
+	})
+	out, err := commandOutput(path, proto.Command{Argv: []string{"test-big"}})
+	if err != nil {
+		t.Fatalf("after %d bytes of output: %v", len(out), err)
+	}
+	if out != big {
+		t.Errorf("got %d bytes of output, want %d", len(out), len(big))
 	}
 }
