@@ -51,7 +51,7 @@ var cmdSendKeys = command{
 				}
 			}
 		}
-		p.writeInput(out)
+		ctx.input(p, out)
 		return nil
 	},
 }
@@ -71,7 +71,7 @@ var cmdSendPrefix = command{
 		if err != nil {
 			return nil // prefix2 None
 		}
-		s.sendKeyToPane(p, k)
+		ctx.input(p, encodeKeyFor(p, k))
 		return nil
 	},
 }

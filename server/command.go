@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gmux/gmux/cmdline"
@@ -48,6 +49,14 @@ type cmdCtx struct {
 
 	out    bytes.Buffer
 	errOut bytes.Buffer
+	// deferInput queues what the commands give panes to read (input),
+	// for the connection to write once it has sent the answer
+	// (flushInput): a command from the command line answers first, as
+	// tmux's, whose writes to panes are buffered, does, and the program
+	// woken by the input does not take the CPU from the client waiting
+	// for the answer. inputPanes are the panes with input queued.
+	deferInput bool
+	inputPanes []*Pane
 	// attach, when set by attach-session or new-session, turns the
 	// connection into an attached client of that session.
 	attach     *Session
@@ -70,6 +79,27 @@ func (s *Server) findCommand(name string) (*command, error) {
 func commandSpec(c *command) *cmdline.Spec { return c.Spec }
 
 func (s *Server) commands() []*command { return s.cmdTable }
+
+// input gives b to pane p to read: at once, or queued in the pane until
+// flushInput if ctx.deferInput.
+func (ctx *cmdCtx) input(p *Pane, b []byte) {
+	if !ctx.deferInput {
+		p.writeInput(b)
+		return
+	}
+	p.queueInput(b)
+	if !slices.Contains(ctx.inputPanes, p) {
+		ctx.inputPanes = append(ctx.inputPanes, p)
+	}
+}
+
+// flushInput writes the input queued by input.
+func (ctx *cmdCtx) flushInput() {
+	for _, p := range ctx.inputPanes {
+		p.flushInput()
+	}
+	ctx.inputPanes = nil
+}
 
 // runArgv runs one or more commands from an argv list. It stops at the
 // first error and returns it.

@@ -61,7 +61,10 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	_ = conn.SetDeadline(time.Time{})
 	fdr.Refuse = true // only a command may pass a terminal
 
-	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
+	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY, deferInput: true}
+	// Input queued for panes is written once the answer has gone, or
+	// before an attached client is served; on any way out.
+	defer ctx.flushInput()
 	status := 0
 	var client *Client
 	var hosted *hostedTerminal
@@ -95,6 +98,9 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		}
 	})
 
+	if hosted != nil || client != nil {
+		ctx.flushInput() // now: serving the client lasts until it leaves
+	}
 	if hosted != nil {
 		s.serveHosted(conn, fr, client, hosted, req.Term, hello)
 		return

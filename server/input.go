@@ -113,7 +113,7 @@ func (s *Server) handleKey(c *Client, k keys.Key) {
 			return
 		}
 		if pane := s.clientPane(c); pane != nil {
-			s.sendKeyToPane(pane, k)
+			pane.writeInput(encodeKeyFor(pane, k))
 		}
 		return
 	}
@@ -170,13 +170,13 @@ func firstLine(s string) string {
 	return s
 }
 
-// sendKeyToPane encodes k for the pane's current modes and queues it.
-func (s *Server) sendKeyToPane(p *Pane, k keys.Key) {
+// encodeKeyFor encodes k for pane p's current modes.
+func encodeKeyFor(p *Pane, k keys.Key) []byte {
 	m := p.modes()
-	p.writeInput(keys.Encode(nil, k, keys.Modes{
+	return keys.Encode(nil, k, keys.Modes{
 		CursorKeys: m&vt.ModeCursorKeys != 0,
 		KeypadApp:  m&vt.ModeKeypadApp != 0,
-	}))
+	})
 }
 
 // handleMouse forwards a mouse event to the pane under it when that pane

@@ -214,6 +214,37 @@ func (p *Pane) writeInput(b []byte) {
 	}
 }
 
+// queueInput adds b to the pane's input queue without writing it: the
+// next writeInput or flushInput writes it, in order, before later input.
+func (p *Pane) queueInput(b []byte) {
+	p.inMu.Lock()
+	defer p.inMu.Unlock()
+	if len(p.inBuf)+len(b) > maxPendingInput {
+		return
+	}
+	p.inBuf = append(p.inBuf, b...)
+}
+
+// flushInput writes what the PTY takes now of the queued input, and
+// leaves the rest to a drainInput goroutine.
+func (p *Pane) flushInput() {
+	p.inMu.Lock()
+	defer p.inMu.Unlock()
+	if p.inBusy || len(p.inBuf) == 0 {
+		return // a drainInput goroutine has it, or there is none
+	}
+	if p.ptmx == nil { // the program is gone
+		p.inBuf = p.inBuf[:0]
+		return
+	}
+	n := writeNonblock(p.ptmx, p.inBuf)
+	p.inBuf = p.inBuf[:copy(p.inBuf, p.inBuf[n:])]
+	if len(p.inBuf) > 0 {
+		p.inBusy = true
+		go p.drainInput()
+	}
+}
+
 // writeNonblock writes what the non-blocking PTY takes now and returns
 // how much that was.
 func writeNonblock(f *os.File, b []byte) int {
