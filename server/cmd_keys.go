@@ -51,7 +51,7 @@ var cmdSendKeys = command{
 				}
 			}
 		}
-		ctx.input(p, out)
+		s.giveInput(ctx, p, out)
 		return nil
 	},
 }
@@ -71,7 +71,7 @@ var cmdSendPrefix = command{
 		if err != nil {
 			return nil // prefix2 None
 		}
-		ctx.input(p, encodeKeyFor(p, k))
+		s.giveInput(ctx, p, encodeKeyFor(p, k))
 		return nil
 	},
 }

@@ -49,12 +49,12 @@ type cmdCtx struct {
 
 	out    bytes.Buffer
 	errOut bytes.Buffer
-	// deferInput queues what the commands give panes to read (input),
-	// for the connection to write once it has sent the answer
-	// (flushInput): a command from the command line answers first, as
-	// tmux's, whose writes to panes are buffered, does, and the program
-	// woken by the input does not take the CPU from the client waiting
-	// for the answer. inputPanes are the panes with input queued.
+	// deferInput is set for a command from the command line: the input
+	// it gives panes is queued in them (giveInput) and written after its
+	// answer (writeQueuedInput), so that the program the input wakes does
+	// not take the CPU from the client waiting for the answer. tmux's
+	// writes to panes are buffered likewise. inputPanes are the panes
+	// with input queued.
 	deferInput bool
 	inputPanes []*Pane
 	// attach, when set by attach-session or new-session, turns the
@@ -80,9 +80,11 @@ func commandSpec(c *command) *cmdline.Spec { return c.Spec }
 
 func (s *Server) commands() []*command { return s.cmdTable }
 
-// input gives b to pane p to read: at once, or queued in the pane until
-// flushInput if ctx.deferInput.
-func (ctx *cmdCtx) input(p *Pane, b []byte) {
+// giveInput gives b to pane p to read: at once, or, for a command from
+// the command line (ctx.deferInput), queued in the pane, ahead of later
+// input, until the connection has answered (writeQueuedInput). Input to
+// one pane keeps its order; input to two panes may reach them in either.
+func (s *Server) giveInput(ctx *cmdCtx, p *Pane, b []byte) {
 	if !ctx.deferInput {
 		p.writeInput(b)
 		return
@@ -93,8 +95,9 @@ func (ctx *cmdCtx) input(p *Pane, b []byte) {
 	}
 }
 
-// flushInput writes the input queued by input.
-func (ctx *cmdCtx) flushInput() {
+// writeQueuedInput writes the input giveInput queued for ctx. It needs no
+// lock: each pane guards its own queue.
+func (ctx *cmdCtx) writeQueuedInput() {
 	for _, p := range ctx.inputPanes {
 		p.flushInput()
 	}

@@ -214,8 +214,10 @@ func (p *Pane) writeInput(b []byte) {
 	}
 }
 
-// queueInput adds b to the pane's input queue without writing it: the
-// next writeInput or flushInput writes it, in order, before later input.
+// queueInput adds b to the pane's input queue without writing it, as
+// writeInput would add what the PTY does not take, up to maxPendingInput.
+// The caller then calls flushInput; a writeInput before that writes it
+// first, in order.
 func (p *Pane) queueInput(b []byte) {
 	p.inMu.Lock()
 	defer p.inMu.Unlock()
@@ -233,12 +235,10 @@ func (p *Pane) flushInput() {
 	if p.inBusy || len(p.inBuf) == 0 {
 		return // a drainInput goroutine has it, or there is none
 	}
-	if p.ptmx == nil { // the program is gone
-		p.inBuf = p.inBuf[:0]
-		return
+	if p.ptmx != nil {
+		n := writeNonblock(p.ptmx, p.inBuf)
+		p.inBuf = p.inBuf[:copy(p.inBuf, p.inBuf[n:])]
 	}
-	n := writeNonblock(p.ptmx, p.inBuf)
-	p.inBuf = p.inBuf[:copy(p.inBuf, p.inBuf[n:])]
 	if len(p.inBuf) > 0 {
 		p.inBusy = true
 		go p.drainInput()
