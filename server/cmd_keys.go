@@ -51,7 +51,7 @@ var cmdSendKeys = command{
 				}
 			}
 		}
-		s.giveInput(ctx, p, out)
+		p.writeInput(out)
 		return nil
 	},
 }
@@ -71,7 +71,7 @@ var cmdSendPrefix = command{
 		if err != nil {
 			return nil // prefix2 None
 		}
-		s.giveInput(ctx, p, encodeKeyFor(p, k))
+		s.sendKeyToPane(p, k)
 		return nil
 	},
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/gmux/gmux/cmdline"
@@ -49,14 +48,6 @@ type cmdCtx struct {
 
 	out    bytes.Buffer
 	errOut bytes.Buffer
-	// deferInput is set for a command from the command line: the input
-	// it gives panes is queued in them (giveInput) and written after its
-	// answer (writeQueuedInput), so that the program the input wakes does
-	// not take the CPU from the client waiting for the answer. tmux's
-	// writes to panes are buffered likewise. inputPanes are the panes
-	// with input queued.
-	deferInput bool
-	inputPanes []*Pane
 	// attach, when set by attach-session or new-session, turns the
 	// connection into an attached client of that session.
 	attach     *Session
@@ -79,30 +70,6 @@ func (s *Server) findCommand(name string) (*command, error) {
 func commandSpec(c *command) *cmdline.Spec { return c.Spec }
 
 func (s *Server) commands() []*command { return s.cmdTable }
-
-// giveInput gives b to pane p to read: at once, or, for a command from
-// the command line (ctx.deferInput), queued in the pane, ahead of later
-// input, until the connection has answered (writeQueuedInput). Input to
-// one pane keeps its order; input to two panes may reach them in either.
-func (s *Server) giveInput(ctx *cmdCtx, p *Pane, b []byte) {
-	if !ctx.deferInput {
-		p.writeInput(b)
-		return
-	}
-	p.queueInput(b)
-	if !slices.Contains(ctx.inputPanes, p) {
-		ctx.inputPanes = append(ctx.inputPanes, p)
-	}
-}
-
-// writeQueuedInput writes the input giveInput queued for ctx. It needs no
-// lock: each pane guards its own queue.
-func (ctx *cmdCtx) writeQueuedInput() {
-	for _, p := range ctx.inputPanes {
-		p.flushInput()
-	}
-	ctx.inputPanes = nil
-}
 
 // runArgv runs one or more commands from an argv list. It stops at the
 // first error and returns it.

@@ -61,10 +61,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	_ = conn.SetDeadline(time.Time{})
 	fdr.Refuse = true // only a command may pass a terminal
 
-	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY, deferInput: true}
-	// Input the commands queued for panes is written once the answer has
-	// gone, or before an attached client is served; on any way out.
-	defer ctx.writeQueuedInput()
+	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
 	status := 0
 	var client *Client
 	var hosted *hostedTerminal
@@ -98,9 +95,6 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		}
 	})
 
-	if client != nil {
-		ctx.writeQueuedInput() // now: serving the client lasts until it leaves
-	}
 	if hosted != nil {
 		s.serveHosted(conn, fr, client, hosted, req.Term, hello)
 		return
@@ -124,19 +118,13 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		b = proto.AppendFrame(b, proto.TypeError, ctx.errOut.Bytes())
 	}
 	b = appendExit(b, uint8(status), "")
-	if len(b) > 16<<10 {
-		// A long answer may wait for a client that does not read (a
-		// pager, a stopped job): the input must not wait with it.
-		ctx.writeQueuedInput()
-	}
 	_ = conn.SetWriteDeadline(time.Now().Add(exitWriteTimeout))
 	// The answer is queued whole once Write returns, and a Unix socket's
-	// reader gets what is queued even after the writer closes, so the
-	// connection closes now, without waiting for the client to close
-	// first (which cost the server three more waits in epoll and four
-	// context switches per command). The client stops reading at the
-	// exit frame; had it sent more than the command, its next read would
-	// fail with ECONNRESET after the answer, not end with EOF.
+	// reader gets what is queued even after the writer closes: no need to
+	// wait for the client to close first. Waiting cost the server, per
+	// command, three more waits in epoll, two futex calls and four
+	// context switches (9 against 5; tmux's takes 5.5) and 0.05-0.1 ms
+	// of CPU, spent while the client exits.
 	_, _ = conn.Write(b) // the client may be gone
 }
 

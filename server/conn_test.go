@@ -63,9 +63,8 @@ func dialCommand(path string, req proto.Command) (*sock.Conn, *proto.Reader, err
 }
 
 // serveWith runs a server with the extra commands on a socket in a test
-// directory, with a session "keep" (running cat) that keeps it from
-// exiting after a command, and returns the socket's path; the server is
-// killed when the test ends.
+// directory, with a session that keeps it from exiting after a command,
+// and returns the socket's path; the server is killed when the test ends.
 func serveWith(t *testing.T, extra ...*command) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "s")
@@ -231,66 +230,5 @@ func TestLargeAnswerWhole(t *testing.T) {
 	}
 	if out != big {
 		t.Errorf("got %d bytes of output, want %d", len(out), len(big))
-	}
-}
-
-// TestQueuedInputWritten checks that the keys a command from the command
-// line gives a pane, queued until its answer is sent, reach the pane's
-// program: after a short answer, and before a long one that the client
-// does not read.
-func TestQueuedInputWritten(t *testing.T) {
-	big := strings.Repeat("x", 1<<20) // more than the socket holds
-	path := serveWith(t, &command{
-		Spec: &cmdline.Spec{Name: "test-big", MaxArgs: -1},
-		exec: func(_ *Server, ctx *cmdCtx, _ *args) error {
-			ctx.out.WriteString(big)
-			return nil
-		},
-	})
-	got := filepath.Join(t.TempDir(), "got")
-	if status, err := oneShot(t, path, "new-session", "-d", "-s", "rec", "stty raw -echo; exec cat >"+got); err != nil || status != 0 {
-		t.Fatalf("new-session: status %d, %v", status, err)
-	}
-	if status, err := oneShot(t, path, "send-keys", "-t", "rec", "-l", "short."); err != nil || status != 0 {
-		t.Fatalf("send-keys: status %d, %v", status, err)
-	}
-	waitForFile(t, got, []byte("short."))
-
-	// A client that reads nothing: the answer's write waits for it.
-	conn, err := sock.Dial(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	req := proto.Command{Argv: []string{"send-keys", "-t", "rec", "-l", "long.", ";", "test-big"}}
-	b, start := proto.BeginFrame(proto.AppendHello(nil, proto.Version), proto.TypeCommand)
-	if _, err := conn.Write(proto.EndFrame(req.Append(b), start)); err != nil {
-		t.Fatal(err)
-	}
-	waitForFile(t, got, []byte("short.long."))
-	// The keys came while the answer still waited for this client: it
-	// is all there to read, not cut off by the server's write timeout.
-	if err := conn.SetTimeout(10 * time.Second); err != nil {
-		t.Fatal(err)
-	}
-	fr := proto.NewReader(conn)
-	if _, err := proto.ReadHello(fr.Buffered()); err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for {
-		typ, p, err := fr.Next()
-		if err != nil {
-			t.Fatalf("answer cut off after %d bytes of output (%v): the keys waited for the write to give up", n, err)
-		}
-		if typ == proto.TypeOutput {
-			n += len(p)
-		}
-		if typ == proto.TypeExit {
-			break
-		}
-	}
-	if n != len(big) {
-		t.Errorf("answer has %d bytes of output, want %d", n, len(big))
 	}
 }

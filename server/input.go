@@ -113,7 +113,7 @@ func (s *Server) handleKey(c *Client, k keys.Key) {
 			return
 		}
 		if pane := s.clientPane(c); pane != nil {
-			pane.writeInput(encodeKeyFor(pane, k))
+			s.sendKeyToPane(pane, k)
 		}
 		return
 	}
@@ -170,13 +170,13 @@ func firstLine(s string) string {
 	return s
 }
 
-// encodeKeyFor encodes k for pane p's current modes.
-func encodeKeyFor(p *Pane, k keys.Key) []byte {
+// sendKeyToPane encodes k for the pane's current modes and queues it.
+func (s *Server) sendKeyToPane(p *Pane, k keys.Key) {
 	m := p.modes()
-	return keys.Encode(nil, k, keys.Modes{
+	p.writeInput(keys.Encode(nil, k, keys.Modes{
 		CursorKeys: m&vt.ModeCursorKeys != 0,
 		KeypadApp:  m&vt.ModeKeypadApp != 0,
-	})
+	}))
 }
 
 // handleMouse forwards a mouse event to the pane under it when that pane

@@ -214,37 +214,6 @@ func (p *Pane) writeInput(b []byte) {
 	}
 }
 
-// queueInput adds b to the pane's input queue without writing it, as
-// writeInput would add what the PTY does not take, up to maxPendingInput.
-// The caller then calls flushInput; a writeInput before that writes it
-// first, in order.
-func (p *Pane) queueInput(b []byte) {
-	p.inMu.Lock()
-	defer p.inMu.Unlock()
-	if len(p.inBuf)+len(b) > maxPendingInput {
-		return
-	}
-	p.inBuf = append(p.inBuf, b...)
-}
-
-// flushInput writes what the PTY takes now of the queued input, and
-// leaves the rest to a drainInput goroutine.
-func (p *Pane) flushInput() {
-	p.inMu.Lock()
-	defer p.inMu.Unlock()
-	if p.inBusy || len(p.inBuf) == 0 {
-		return // a drainInput goroutine has it, or there is none
-	}
-	if p.ptmx != nil {
-		n := writeNonblock(p.ptmx, p.inBuf)
-		p.inBuf = p.inBuf[:copy(p.inBuf, p.inBuf[n:])]
-	}
-	if len(p.inBuf) > 0 {
-		p.inBusy = true
-		go p.drainInput()
-	}
-}
-
 // writeNonblock writes what the non-blocking PTY takes now and returns
 // how much that was.
 func writeNonblock(f *os.File, b []byte) int {
