@@ -80,9 +80,7 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 			timeIt(key{"gostart", "gmux"}, func() (time.Duration, error) {
 				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 				defer cancel()
-				cmd := exec.CommandContext(ctx, goStart)
-				cmd.Env, cmd.Dir = benchEnv, benchRoot
-				return timedRun(ctx, cmd)
+				return timedRun(ctx, benchCommand(ctx, goStart))
 			})
 		}
 		for _, s := range rotate(muxes, i) {
@@ -122,15 +120,15 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 		}
 	}
 
-	// value is a command's median, or why it has none.
-	value := func(k key) (val, bool) {
+	// value is a command's median, or why it has none (v.ok says which).
+	value := func(k key) val {
 		if errs[k] != "" {
-			return failed(errs[k]), false
+			return failed(errs[k])
 		}
 		if len(samples[k]) == 0 {
-			return val{}, false
+			return val{}
 		}
-		return num(median(samples[k])), true
+		return num(median(samples[k]))
 	}
 	for _, c := range []struct {
 		cmd, label string
@@ -147,7 +145,7 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 	} {
 		vals := map[string]val{}
 		for _, s := range muxes {
-			if v, ok := value(key{c.cmd, s.name}); ok || v.isFail() {
+			if v := value(key{c.cmd, s.name}); v.ok || v.isFail() {
 				vals[s.name] = v
 			}
 		}
@@ -156,7 +154,7 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 	// The floor under a Go client: an empty Go program, beside tmux's ls.
 	floor := map[string]val{}
 	for sys, k := range map[string]key{"gmux": {"gostart", "gmux"}, "tmux": {"ls", "tmux"}} {
-		if v, ok := value(k); ok || v.isFail() {
+		if v := value(k); v.ok || v.isFail() {
 			floor[sys] = v
 		}
 	}
@@ -169,10 +167,9 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 	} {
 		vals := map[string]val{}
 		for _, s := range muxes {
-			cmd, cok := value(key{c.cmd, s.name})
-			start, sok := value(key{"version", s.name})
+			cmd, start := value(key{c.cmd, s.name}), value(key{"version", s.name})
 			switch {
-			case cok && sok:
+			case cmd.ok && start.ok:
 				vals[s.name] = num(cmd.v - start.v)
 			case cmd.isFail():
 				vals[s.name] = cmd

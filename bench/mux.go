@@ -148,8 +148,13 @@ func newServer(sys *system, tag string, historyLimit int) (*server, error) {
 }
 
 func (s *server) command(ctx context.Context, args ...string) *exec.Cmd {
-	a := append([]string{"-S", s.sock, "-f", s.conf}, args...)
-	cmd := exec.CommandContext(ctx, s.sys.bin, a...)
+	return benchCommand(ctx, s.sys.bin, append([]string{"-S", s.sock, "-f", s.conf}, args...)...)
+}
+
+// benchCommand runs bin with args, made with ctx, in the bench's
+// environment and directory.
+func benchCommand(ctx context.Context, bin string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Env = benchEnv
 	cmd.Dir = benchRoot
 	cmd.WaitDelay = 500 * time.Millisecond

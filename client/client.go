@@ -56,9 +56,13 @@ func writerOr(w io.Writer, fd int) io.Writer {
 	return w
 }
 
-// serverArgs are gmux-server's flags for the daemon a command starts.
-func (o *Options) serverArgs() []string {
-	args := []string{"-S", o.SocketPath}
+// serverArgv is the argv that runs gmux-server, at bin, for command (the
+// daemon, ServerCommand, or AttachCommand): the global flags, then the
+// command and the protocol version, which goes first so that a
+// gmux-server from another build (one found on $PATH) refuses what it
+// would misread.
+func (o *Options) serverArgv(bin, command string) []string {
+	args := []string{bin, "-S", o.SocketPath}
 	if o.ConfigFile != "" {
 		cf, err := absPath(o.ConfigFile, o.Environ())
 		if err != nil {
@@ -69,7 +73,7 @@ func (o *Options) serverArgs() []string {
 	if o.Verbose {
 		args = append(args, "-v")
 	}
-	return args
+	return append(args, command, VersionArg())
 }
 
 // Println writes msg and a newline to w, as one write.
@@ -87,11 +91,12 @@ func Run(o Options) int {
 	// One copy of the environment, if it is this process's, for the
 	// command, the server it may start, and gmux-server's exec.
 	o.Env = o.Environ()
-	if MayAttach(o.Argv) && isTerminal(0) {
+	tty := isTerminal(0)
+	if tty && mayAttach(o.Argv) {
 		return execAttach(o)
 	}
 	req := NewCommand(o.Argv, o.Env)
-	if isTerminal(0) {
+	if tty {
 		req.TTY = true
 		if cols, rows, err := windowSize(0); err == nil {
 			req.Cols, req.Rows = uint16(cols), uint16(rows)
@@ -117,10 +122,10 @@ func startsServer(argv []string) bool {
 	})
 }
 
-// MayAttach reports whether argv may attach a terminal, which then goes
+// mayAttach reports whether argv may attach a terminal, which then goes
 // with the command: a new-session without -d (or with -A) or an
 // attach-session anywhere in it, or no command at all (new-session).
-func MayAttach(argv []string) bool {
+func mayAttach(argv []string) bool {
 	return anyCommand(argv, func(s *cmdline.Spec, args []string) bool {
 		switch s {
 		case &cmdline.AttachSession:
@@ -199,7 +204,7 @@ func startServer(o Options) (*Conn, error) {
 		return nil, wrap.Error("start server: open /dev/null", err)
 	}
 	defer syscall.Close(devnull)
-	argv := append(append([]string{exe}, o.serverArgs()...), ServerCommand, VersionArg())
+	argv := o.serverArgv(exe, ServerCommand)
 	null := uintptr(devnull)
 	pid, err := syscall.ForkExec(exe, argv, &syscall.ProcAttr{
 		Env:   env,
@@ -332,9 +337,9 @@ func session(conn *Conn, msg []byte, o Options) int {
 		}
 		switch typ {
 		case proto.TypeAttached:
-			// The server attached a command MayAttach did not foresee
+			// The server attached a command mayAttach did not foresee
 			// (no terminal went with it): gmux-server draws it.
-			return HandOver(conn, fr, stderr, o.Environ())
+			return handOver(conn, fr, stderr, o.Environ())
 		case proto.TypeHosted:
 			// Hosting needs the terminal, which did not go with it.
 			Println(stderr, "bad hosted frame from server")

@@ -45,8 +45,8 @@ func TestStartsServer(t *testing.T) {
 		if got := startsServer(tt.argv); got != tt.starts {
 			t.Errorf("startsServer(%q) = %v, want %v", tt.argv, got, tt.starts)
 		}
-		if got := MayAttach(tt.argv); got != tt.mayAttachIt {
-			t.Errorf("MayAttach(%q) = %v, want %v", tt.argv, got, tt.mayAttachIt)
+		if got := mayAttach(tt.argv); got != tt.mayAttachIt {
+			t.Errorf("mayAttach(%q) = %v, want %v", tt.argv, got, tt.mayAttachIt)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/gmux/gmux/internal/unixdial"
 	"github.com/gmux/gmux/internal/wrap"
 )
 
@@ -39,22 +40,9 @@ var errClosed = errors.New("use of closed connection")
 // listens on gives an error matching syscall.ENOENT or
 // syscall.ECONNREFUSED.
 func Dial(path string) (*Conn, error) {
-	fd, err := syscall.Socket(syscall.AF_UNIX, syscall.SOCK_STREAM|syscall.SOCK_CLOEXEC, 0)
+	fd, err := unixdial.Dial(path)
 	if err != nil {
-		return nil, wrap.Error("socket", err)
-	}
-	// Connect blocking: on a Unix socket it waits only while the
-	// listener's backlog is full, where a non-blocking connect would fail
-	// with EAGAIN instead of waiting.
-	for {
-		err = syscall.Connect(fd, &syscall.SockaddrUnix{Name: path})
-		if err != syscall.EINTR {
-			break
-		}
-	}
-	if err != nil {
-		_ = syscall.Close(fd) // best effort
-		return nil, wrap.Error("connect", err)
+		return nil, err
 	}
 	return &Conn{fd: fd}, nil
 }

@@ -37,7 +37,7 @@ const ServerCommand = "__server"
 const AttachCommand = "__attach"
 
 // RelayCommand is gmux-server's hidden command that resumes a connection
-// handed over by HandOver: the protocol version, the connection's
+// handed over by handOver: the protocol version, the connection's
 // descriptor and the pending frames' follow it.
 const RelayCommand = "__relay"
 
@@ -96,20 +96,17 @@ func execAttach(o Options) int {
 		Println(o.stderr(), err.Error())
 		return 1
 	}
-	// The protocol version goes first: a gmux-server from another build
-	// (one found on $PATH) must refuse what it would misread.
-	argv := append(append([]string{bin}, o.serverArgs()...), AttachCommand, VersionArg())
-	err = syscall.Exec(bin, append(argv, o.Argv...), env)
+	err = syscall.Exec(bin, append(o.serverArgv(bin, AttachCommand), o.Argv...), env)
 	Println(o.stderr(), "run "+bin+": "+err.Error())
 	return 1
 }
 
-// HandOver gives an attached client's connection to gmux-server, which
+// handOver gives an attached client's connection to gmux-server, which
 // replaces this process (same pid, same terminal) and draws the terminal
 // in it (RelayCommand): the server relays, not drives, this client's
 // terminal. It runs gmux-server with environment env, as it is (nil is
 // none). It returns only if that fails, having said why on stderr.
-func HandOver(conn *Conn, fr *proto.Reader, stderr io.Writer, env []string) int {
+func handOver(conn *Conn, fr *proto.Reader, stderr io.Writer, env []string) int {
 	bin, err := serverBinary(env)
 	if err != nil {
 		Println(stderr, "attach: "+err.Error())

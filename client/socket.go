@@ -31,16 +31,18 @@ func SocketPath(explicit, label string, env []string) (string, error) {
 	if base == "" {
 		base = "/tmp"
 	}
-	dir := path.Join(base, "gmux-"+strconv.Itoa(syscall.Getuid()))
-	if err := ensurePrivateDir(dir); err != nil {
+	uid := syscall.Getuid()
+	dir := path.Join(base, "gmux-"+strconv.Itoa(uid))
+	if err := ensurePrivateDir(dir, uid); err != nil {
 		return "", err
 	}
 	return path.Join(dir, label), nil
 }
 
 // ensurePrivateDir creates dir 0700 or checks that the existing one is a
-// real directory owned by this user and closed to everyone else.
-func ensurePrivateDir(dir string) error {
+// real directory owned by uid, this process's, and closed to everyone
+// else.
+func ensurePrivateDir(dir string, uid int) error {
 	if err := syscall.Mkdir(dir, 0o700); err != nil && err != syscall.EEXIST {
 		return wrap.Error("couldn't create directory "+dir, err)
 	}
@@ -55,7 +57,7 @@ func ensurePrivateDir(dir string) error {
 	default:
 		return errors.New("unsafe socket directory " + dir + ": not a directory")
 	}
-	if uid := syscall.Getuid(); int(st.Uid) != uid {
+	if int(st.Uid) != uid {
 		return errors.New("unsafe socket directory " + dir + ": not owned by uid " + strconv.Itoa(uid))
 	}
 	if perm := st.Mode & 0o777; perm&0o077 != 0 {

@@ -44,7 +44,7 @@ func ParseGlobal(argv []string) (Global, []string, error) {
 	var fe *flagError
 	if errors.As(err, &fe) {
 		if fe.missing {
-			return g, nil, errors.New("-" + string(rune(fe.flag)) + " expects an argument\n" + Usage)
+			return g, nil, errors.New(fe.Error() + "\n" + Usage)
 		}
 		return g, nil, errors.New("unknown option -- " + string(rune(fe.flag)) + "\n" + Usage)
 	}

@@ -62,11 +62,6 @@ func (ctx *cmdCtx) printf(format string, a ...any) { fmt.Fprintf(&ctx.out, forma
 // args are a command's parsed flags and positional arguments.
 type args = cmdline.Args
 
-// findCommand resolves a name, alias or unique prefix of a name.
-func (s *Server) findCommand(name string) (*command, error) {
-	return cmdline.LookupIn(s.commands(), commandSpec, name)
-}
-
 func commandSpec(c *command) *cmdline.Spec { return c.Spec }
 
 func (s *Server) commands() []*command { return s.cmdTable }

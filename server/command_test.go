@@ -266,7 +266,7 @@ func TestFindCommand(t *testing.T) {
 		{"list-k", "list-keys"},
 	}
 	for _, tt := range ok {
-		c, err := s.findCommand(tt.in)
+		c, err := cmdline.LookupIn(s.commands(), commandSpec, tt.in)
 		if err != nil {
 			t.Errorf("findCommand(%q): %v", tt.in, err)
 			continue
@@ -286,7 +286,7 @@ func TestFindCommand(t *testing.T) {
 		{"NEW", "unknown command: NEW"},
 	}
 	for _, tt := range bad {
-		c, err := s.findCommand(tt.in)
+		c, err := cmdline.LookupIn(s.commands(), commandSpec, tt.in)
 		if err == nil {
 			t.Errorf("findCommand(%q) = %s, want error %q", tt.in, c.Name, tt.err)
 			continue

@@ -39,6 +39,16 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	fdr := &sock.FDReader{Conn: conn}
 	fr := s.cmdReaders.Get().(*proto.Reader)
 	fr.Reset(fdr)
+	// The reader goes back to the pool when the connection is done, on
+	// every way out, unless a client attached: it keeps reading (a
+	// hosted one's goroutine, even after this returns).
+	keepReader := false
+	defer func() {
+		if !keepReader {
+			fr.Reset(nil)
+			s.cmdReaders.Put(fr)
+		}
+	}()
 	defer func() { sock.CloseFDs(fdr.FDs) }()
 	v, err := proto.ReadHello(fr.Buffered())
 	if err != nil {
@@ -95,6 +105,7 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		}
 	})
 
+	keepReader = client != nil
 	if hosted != nil {
 		s.serveHosted(conn, fr, client, hosted, req.Term, hello)
 		return
@@ -106,10 +117,6 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		client.run(fr)
 		return
 	}
-	// An attached client's connection keeps its reader (a hosted one's
-	// goroutine may read it after this returns); a command's is done.
-	fr.Reset(nil)
-	s.cmdReaders.Put(fr)
 	b := hello
 	if ctx.out.Len() > 0 {
 		b = proto.AppendFrame(b, proto.TypeOutput, ctx.out.Bytes())

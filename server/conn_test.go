@@ -20,21 +20,11 @@ import (
 // the Exit frame's status, or an error if none comes in time.
 func oneShot(t *testing.T, path string, argv ...string) (uint8, error) {
 	t.Helper()
-	conn, fr, err := dialCommand(path, proto.Command{Argv: argv, Cwd: t.TempDir()})
+	_, status, err := commandOutput(path, proto.Command{Argv: argv, Cwd: t.TempDir()})
 	if err != nil {
 		return 0, fmt.Errorf("%q: %w", argv, err)
 	}
-	defer conn.Close()
-	for {
-		typ, p, err := fr.Next()
-		if err != nil {
-			return 0, fmt.Errorf("%q: no exit frame: %w", argv, err)
-		}
-		if typ == proto.TypeExit {
-			var e proto.Exit
-			return e.Status, e.Decode(p)
-		}
-	}
+	return status, nil
 }
 
 // dialCommand sends req on a new connection to path and reads the
@@ -165,7 +155,7 @@ func TestCommandReadersReused(t *testing.T) {
 			defer wg.Done()
 			for i := range 15 {
 				env := envOf(client, i)
-				out, err := commandOutput(path, proto.Command{Argv: []string{"test-env"}, Env: env})
+				out, _, err := commandOutput(path, proto.Command{Argv: []string{"test-env"}, Env: env})
 				if want := strings.Join(env, "\n"); err != nil || out != want {
 					t.Errorf("client %d, command %d: output %.80q, %v; want %.80q", client, i, out, err, want)
 					return
@@ -177,24 +167,25 @@ func TestCommandReadersReused(t *testing.T) {
 }
 
 // commandOutput sends req on a new connection to path and returns what
-// the server printed for it, up to its exit frame.
-func commandOutput(path string, req proto.Command) (string, error) {
+// the server printed for it and the status of its exit frame.
+func commandOutput(path string, req proto.Command) (string, uint8, error) {
 	conn, fr, err := dialCommand(path, req)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	defer conn.Close()
 	var out strings.Builder
 	for {
 		typ, p, err := fr.Next()
 		if err != nil {
-			return out.String(), fmt.Errorf("no exit frame: %w", err)
+			return out.String(), 0, fmt.Errorf("no exit frame: %w", err)
 		}
 		switch typ {
 		case proto.TypeOutput:
 			out.Write(p)
 		case proto.TypeExit:
-			return out.String(), nil
+			var e proto.Exit
+			return out.String(), e.Status, e.Decode(p)
 		}
 	}
 }
@@ -224,7 +215,7 @@ func TestLargeAnswerWhole(t *testing.T) {
 			return nil
 		},
 	})
-	out, err := commandOutput(path, proto.Command{Argv: []string{"test-big"}})
+	out, _, err := commandOutput(path, proto.Command{Argv: []string{"test-big"}})
 	if err != nil {
 		t.Fatalf("after %d bytes of output: %v", len(out), err)
 	}

@@ -206,10 +206,14 @@ const envShareLookback = 8
 // 1.75 KB of environment (a sixth of an idle session's heap), and a
 // thousand of them need hold it once.
 func (s *Server) sharedEnv(env []string) []string {
+	if len(env) == 0 {
+		// Nothing to share; and nil (a session made by the config) and
+		// empty (a client with no environment) differ: envFor falls back
+		// to the client's for nil.
+		return env
+	}
 	for i := len(s.sessions) - 1; i >= max(0, len(s.sessions)-envShareLookback); i-- {
-		// nil (a session made by the config) and empty (a client with no
-		// environment) differ: envFor falls back to the client's for nil.
-		if o := s.sessions[i].env; (o == nil) == (env == nil) && slices.Equal(o, env) {
+		if o := s.sessions[i].env; slices.Equal(o, env) {
 			return o
 		}
 	}

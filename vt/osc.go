@@ -172,8 +172,7 @@ func (t *Terminal) setPalette(b []byte) {
 			if t.palette == nil {
 				t.palette = new(paletteOverrides)
 			}
-			t.palette.color[n] = c
-			t.palette.set[n] = true
+			t.palette[n] = c
 			t.changed()
 		}
 	}
@@ -188,7 +187,7 @@ func (t *Terminal) resetPalette(b []byte) {
 	}
 	for _, p := range bytes.Split(b, []byte{';'}) {
 		if n, err := strconv.Atoi(string(p)); err == nil && n >= 0 && n <= 255 {
-			t.palette.set[n] = false
+			t.palette[n] = 0
 		}
 	}
 }
@@ -196,8 +195,8 @@ func (t *Terminal) resetPalette(b []byte) {
 // paletteColor is palette entry n as 24-bit colour (xterm defaults unless
 // changed by OSC 4).
 func (t *Terminal) paletteColor(n int) Color {
-	if p := t.palette; p != nil && p.set[n] {
-		return p.color[n]
+	if p := t.palette; p != nil && p[n] != 0 {
+		return p[n]
 	}
 	return xtermColor(n)
 }

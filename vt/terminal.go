@@ -57,12 +57,10 @@ type Terminal struct {
 	lineTmp []line
 }
 
-// paletteOverrides are the colours OSC 4 set. Few programs send one, and
-// 1.3 KB in every pane was an eighth of an idle session's heap.
-type paletteOverrides struct {
-	color [256]Color
-	set   [256]bool
-}
+// paletteOverrides are the colours OSC 4 set, 0 for one not set (a set
+// colour is an RGBColor, never 0). Few programs send one, and 1.3 KB in
+// every pane was an eighth of an idle session's heap.
+type paletteOverrides [256]Color
 
 // cursorState is the part of the terminal that DECSC saves.
 type cursorState struct {

@@ -3,11 +3,11 @@
 // it in the process gmux replaced by exec (client.AttachCommand,
 // client.RelayCommand), so that gmux itself links no signal handling nor
 // terminal package: a command that only asks the server something starts
-// faster without them (see package client).
+// faster without them (see package client). The drawing code it relays
+// to (relay, package screen) is gmux-server's too, passed in.
 package attach
 
 import (
-	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -22,18 +22,13 @@ import (
 // returns the exit status. The terminal goes with the command: if the
 // server attaches it, the server reads and draws it itself and this
 // process only forwards resizes until the end (hosted), or, where the
-// server cannot, the server relays and gmux-server's drawing code takes
-// the connection over (client.HandOver).
-func Run(o client.Options) int {
+// server cannot, the server relays and relay draws the terminal here,
+// with the connection's frames. o.Stdout and o.Stderr must be set.
+func Run(o client.Options, relay func(*proto.Reader, *proto.Writer) int) int {
 	o.Env = o.Environ() // one copy, for the command and the exec
-	stdout, stderr := writerOr(o.Stdout, os.Stdout), writerOr(o.Stderr, os.Stderr)
-	conn, err := client.Connect(o)
-	if err != nil {
-		client.Println(stderr, err.Error())
-		return 1
-	}
-	defer conn.Close()
-
+	stdout, stderr := o.Stdout, o.Stderr
+	// The request is ready before the connection, as in client.Run, so
+	// that the server, woken by it, finds the command there.
 	req := client.NewCommand(o.Argv, o.Env)
 	fd := int(os.Stdin.Fd())
 	var passFDs []int
@@ -41,7 +36,9 @@ func Run(o client.Options) int {
 	var sigs chan os.Signal
 	if st, err := term.GetState(fd); err == nil { // a terminal
 		req.TTY = true
-		if !hostingDisabled() {
+		// GMUX_HOSTED=0 keeps the terminal in this process, for a
+		// terminal the server cannot open, or a comparison.
+		if client.Getenv(o.Env, "GMUX_HOSTED") != "0" {
 			saved, passFDs = st, []int{fd}
 			sigs = hostedSignals()
 			defer signal.Stop(sigs)
@@ -50,6 +47,13 @@ func Run(o client.Options) int {
 			req.Cols, req.Rows = uint16(cols), uint16(rows)
 		}
 	}
+	msg := client.Request(&req)
+	conn, err := client.Connect(o)
+	if err != nil {
+		client.Println(stderr, err.Error())
+		return 1
+	}
+	defer conn.Close()
 	stopWatch := func() {}
 	if sigs != nil {
 		// hostedSignals caught SIGHUP and SIGTERM; until the server
@@ -57,8 +61,9 @@ func Run(o client.Options) int {
 		stopWatch = leaveOnSignal(conn)
 		defer stopWatch()
 	}
-	fr := client.NewReader(conn)
-	if err := client.Handshake(conn, fr, o.SocketPath, client.Request(&req), passFDs); err != nil {
+	// Frames of the size an attached client's are: it may be relayed.
+	fr := proto.NewReader(conn)
+	if err := client.Handshake(conn, fr, o.SocketPath, msg, passFDs); err != nil {
 		if !leaveSignalled(sigs) {
 			client.Println(stderr, err.Error())
 		}
@@ -82,7 +87,7 @@ func Run(o client.Options) int {
 			if leaveSignalled(sigs) {
 				return 1
 			}
-			return client.HandOver(conn, fr, stderr, o.Env)
+			return relay(fr, proto.NewWriter(conn))
 		case proto.TypeHosted:
 			stopWatch() // hosted leaves through the server on a signal
 			if saved == nil {
@@ -93,17 +98,6 @@ func Run(o client.Options) int {
 		}
 	}
 }
-
-func writerOr(w io.Writer, f *os.File) io.Writer {
-	if w == nil {
-		return f
-	}
-	return w
-}
-
-// hostingDisabled lets a user keep the terminal in the client process
-// (GMUX_HOSTED=0), for a terminal the server cannot open or a comparison.
-func hostingDisabled() bool { return os.Getenv("GMUX_HOSTED") == "0" }
 
 // hostedSignals is installed before the command is sent when the terminal
 // goes with it, so that a resize while the server takes the terminal

@@ -12,10 +12,11 @@ import (
 	"github.com/gmux/gmux/proto"
 )
 
-// Resume takes over a connection handed over by client.HandOver, given
-// client.RelayCommand's arguments: it returns the connection's frame
-// reader, starting with the frames the old program had read, and its
-// writer.
+// Resume takes over a connection that gmux handed over by exec, given
+// client.RelayCommand's arguments (gmux does that when the server
+// attaches a command it did not expect to attach): it returns the
+// connection's frame reader, starting with the frames the old program
+// had read, and its writer.
 func Resume(args []string) (*proto.Reader, *proto.Writer, error) {
 	if len(args) != 3 {
 		return nil, nil, fmt.Errorf("%s: want a protocol version, a connection and a pending-frames descriptor", client.RelayCommand)

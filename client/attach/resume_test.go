@@ -98,7 +98,7 @@ func TestResumeRefuses(t *testing.T) {
 }
 
 // pendingFile returns a descriptor of a file holding b, read from its
-// start, as client.HandOver passes the frames read but not handled.
+// start, as gmux passes the frames read but not handled when it hands a connection over.
 func pendingFile(t *testing.T, b []byte) int {
 	t.Helper()
 	f, err := os.CreateTemp(t.TempDir(), "pending")

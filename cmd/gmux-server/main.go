@@ -53,7 +53,8 @@ func run(argv []string) int {
 			versionMismatch(rest[1:min(2, len(rest))])
 			return 1
 		}
-		return attach.Run(client.Options{SocketPath: g.SocketPath, Argv: rest[2:], ConfigFile: g.ConfigFile, Verbose: g.Verbose})
+		o := client.Options{SocketPath: g.SocketPath, Argv: rest[2:], ConfigFile: g.ConfigFile, Verbose: g.Verbose, Stdout: os.Stdout, Stderr: os.Stderr}
+		return attach.Run(o, relay)
 	case len(rest) > 0 && rest[0] == client.RelayCommand:
 		return runRelay(rest[1:])
 	}
@@ -80,6 +81,13 @@ func runRelay(args []string) int {
 		fmt.Fprintf(os.Stderr, "attach: %v\n", err)
 		return 1
 	}
+	return relay(fr, w)
+}
+
+// relay draws an attached client's terminal, which the server relays,
+// with the connection's frames: after a handed-over connection
+// (runRelay), or in the attaching command itself (attach.Run).
+func relay(fr *proto.Reader, w *proto.Writer) int {
 	if dir := os.Getenv("GMUX_PPROF_DIR"); dir != "" {
 		stop := startProfiles(dir, "gmux-client", log.New(os.Stderr, "gmux: ", 0))
 		defer stop()

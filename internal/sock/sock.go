@@ -13,7 +13,6 @@
 package sock
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,6 +20,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/gmux/gmux/internal/unixdial"
 )
 
 // Conn is a connected Unix stream socket.
@@ -91,28 +92,14 @@ func (l *Listener) Close() error {
 // nobody listens on gives an error matching unix.ENOENT or
 // unix.ECONNREFUSED.
 func Dial(path string) (*Conn, error) {
-	fd, err := unix.Socket(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	fd, err := unixdial.Dial(path)
 	if err != nil {
-		return nil, os.NewSyscallError("socket", err)
+		return nil, err
 	}
-	// Connect blocking: on a Unix socket it waits only while the
-	// listener's backlog is full, and a non-blocking connect would then
-	// fail with EAGAIN instead of waiting.
-	for {
-		err = unix.Connect(fd, &unix.SockaddrUnix{Name: path})
-		if !errors.Is(err, unix.EINTR) {
-			break
-		}
-	}
-	if err != nil {
-		_ = unix.Close(fd) // best effort
-		return nil, os.NewSyscallError("connect", err)
-	}
-	// The descriptor stays blocking: a client's reads and writes then
-	// go straight to the kernel, without the runtime's poller (an epoll
-	// set, an eventfd, a thread to wait in it) that a one-shot command
-	// would set up only to use once. SetTimeout bounds them instead of
-	// deadlines.
+	// The descriptor stays blocking: its users (the server's check for
+	// another server, tests) dial once and need no poller; SetTimeout
+	// bounds reads and writes instead of deadlines. (gmux's client has
+	// its own connection, client.Conn, on package syscall alone.)
 	return &Conn{File: os.NewFile(uintptr(fd), path)}, nil
 }
 
