@@ -126,8 +126,9 @@ func measureEcho(cfg *config, systems []*system, rep *report) {
 	}
 	for _, e := range es {
 		if e.err == "" {
-			logf("echo %s: %d samples, p50 %.3f ms p99 %.3f ms max %.3f ms, %d timeouts", e.sys, len(e.samples),
-				percentile(e.samples, 50), percentile(e.samples, 99), percentile(e.samples, 100), e.timeouts)
+			logf("echo %s: %d samples, p50 %.3f p90 %.3f p95 %.3f p99 %.3f max %.3f ms, %d timeouts", e.sys, len(e.samples),
+				percentile(e.samples, 50), percentile(e.samples, 90), percentile(e.samples, 95), percentile(e.samples, 99),
+				percentile(e.samples, 100), e.timeouts)
 		} else {
 			logf("echo %s: FAILED: %s", e.sys, e.err)
 		}
