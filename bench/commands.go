@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -145,7 +144,7 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 	} {
 		vals := map[string]val{}
 		for _, s := range muxes {
-			if v := value(key{c.cmd, s.name}); v.ok || v.isFail() {
+			if v := value(key{c.cmd, s.name}); v.measured() {
 				vals[s.name] = v
 			}
 		}
@@ -154,7 +153,7 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 	// The floor under a Go client: an empty Go program, beside tmux's ls.
 	floor := map[string]val{}
 	for sys, k := range map[string]key{"gmux": {"gostart", "gmux"}, "tmux": {"ls", "tmux"}} {
-		if v := value(k); v.ok || v.isFail() {
+		if v := value(k); v.measured() {
 			floor[sys] = v
 		}
 	}
@@ -184,8 +183,8 @@ func measureCommands(cfg *config, systems []*system, rep *report) {
 // buildGoStart builds bench/gostart, an empty Go program, and returns its path.
 func buildGoStart() (string, error) {
 	bin := filepath.Join(benchRoot, "gostart")
-	if out, err := exec.Command("go", "build", "-o", bin, "./bench/gostart").CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./bench/gostart: %v: %s", err, firstLines(string(out), 3))
+	if err := goBuild("./bench/gostart", bin, "./bench/gostart"); err != nil {
+		return "", err
 	}
 	return bin, nil
 }

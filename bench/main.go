@@ -207,12 +207,20 @@ func findGmux(bin string, build bool) *system {
 	dir := filepath.Dir(bin)
 	logf("gmux: building ./cmd/gmux and ./cmd/gmux-server into %s", dir)
 	os.MkdirAll(dir, 0o755)
-	cmd := exec.Command("go", "build", "-o", dir+"/", "./cmd/gmux", "./cmd/gmux-server")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		s.err = fmt.Sprintf("go build ./cmd/...: %v: %s", err, firstLines(string(out), 3))
+	if err := goBuild("./cmd/...", dir+"/", "./cmd/gmux", "./cmd/gmux-server"); err != nil {
+		s.err = err.Error()
 		return s
 	}
 	return findBinary("gmux", bin)
+}
+
+// goBuild builds pkgs into out; its error names them as label.
+func goBuild(label, out string, pkgs ...string) error {
+	cmd := exec.Command("go", append([]string{"build", "-o", out}, pkgs...)...)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build %s: %v: %s", label, err, firstLines(string(msg), 3))
+	}
+	return nil
 }
 
 func firstLines(s string, n int) string {

@@ -48,6 +48,9 @@ func failed(e string) val  { return val{err: e} }
 func (v val) has() bool    { return v.ok && !math.IsNaN(v.v) && !math.IsInf(v.v, 0) }
 func (v val) isFail() bool { return !v.ok && v.err != "" }
 
+// measured says whether v holds a figure or a failure, not nothing.
+func (v val) measured() bool { return v.ok || v.isFail() }
+
 // goal says what gmux should reach on a row; check returns whether it does
 // and whether the check could be made at all.
 type goal struct {

@@ -58,9 +58,9 @@ func writerOr(w io.Writer, fd int) io.Writer {
 
 // serverArgv is the argv that runs gmux-server, at bin, for command (the
 // daemon, ServerCommand, or AttachCommand): the global flags, then the
-// command and the protocol version, which goes first so that a
-// gmux-server from another build (one found on $PATH) refuses what it
-// would misread.
+// command's name and the protocol version, which comes before the
+// command's arguments so that a gmux-server from another build (one found
+// on $PATH) refuses what it would misread.
 func (o *Options) serverArgv(bin, command string) []string {
 	args := []string{bin, "-S", o.SocketPath}
 	if o.ConfigFile != "" {
@@ -311,17 +311,17 @@ func NewCommand(argv, env []string) proto.Command {
 	}
 }
 
-// NewReader is the frame reader for a command's connection. A command's
+// newReader is the frame reader for a command's connection. A command's
 // answer is usually small, and a 64 KiB buffer is a large allocation, new
 // pages for every command (ls measured 0-9% faster, alternated with the
 // 64 KiB one); frames may be longer.
-func NewReader(conn *Conn) *proto.Reader { return proto.NewReaderSize(conn, 16<<10) }
+func newReader(conn *Conn) *proto.Reader { return proto.NewReaderSize(conn, 16<<10) }
 
-// session sends msg, a command that does not attach a terminal, and
+// session sends msg, a command whose terminal did not go with it, and
 // handles the server's answer.
 func session(conn *Conn, msg []byte, o Options) int {
 	stdout, stderr := o.stdout(), o.stderr()
-	fr := NewReader(conn)
+	fr := newReader(conn)
 	if err := Handshake(conn, fr, o.SocketPath, msg, nil); err != nil {
 		Println(stderr, err.Error())
 		return 1

@@ -14,8 +14,9 @@ import (
 // socket. Its reads and writes go straight to the kernel, without the
 // runtime's poller (an epoll set, an eventfd, a thread to wait in it),
 // which a command would set up only to use once. A write timeout
-// (SetWriteTimeout) bounds writes; CloseRead, not Close, ends a read that
-// waits in another goroutine.
+// (SetWriteTimeout) bounds writes. CloseRead ends a read that waits in
+// another goroutine and keeps the descriptor; Close does the same, then
+// closes it.
 type Conn struct {
 	// mu is held for reading by every call on fd and for writing by
 	// Close, so that no call reaches a closed descriptor, nor one the
@@ -110,7 +111,9 @@ func (c *Conn) WriteWithFDs(b []byte, fds []int) error {
 	if err != nil {
 		return wrap.Error("sendmsg", err)
 	}
-	_, err = c.Write(b[n:]) // the descriptors went with the first part
+	if n < len(b) {
+		_, err = c.Write(b[n:]) // the descriptors went with the first part
+	}
 	return err
 }
 

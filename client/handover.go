@@ -60,7 +60,10 @@ func serverBinary(env []string) (string, error) {
 	// As exec.LookPath, but directories named relative to the working
 	// directory are skipped, not refused.
 	for _, dir := range strings.Split(Getenv(env, "PATH"), ":") {
-		if p := path.Join(dir, serverProgram); path.IsAbs(dir) && isExecutable(p) {
+		if !path.IsAbs(dir) {
+			continue
+		}
+		if p := path.Join(dir, serverProgram); isExecutable(p) {
 			return p, nil
 		}
 	}
@@ -191,7 +194,7 @@ func memfdCreateTrap() uintptr {
 }
 
 // pendingPipe is pendingFile where memfd_create is missing: a pipe holding
-// b. A pipe holds 64 KiB, and a NewReader buffers 16, unless the user's
+// b. A pipe holds 64 KiB, and a newReader buffers 16, unless the user's
 // pipes use more than /proc/sys/fs/pipe-user-pages-soft, when new ones
 // hold a page or two: then b may not fit, and the hand-over fails.
 func pendingPipe(b []byte) (int, error) {

@@ -132,8 +132,11 @@ func getopt(flags string, argv []string, set func(f byte, val string) error) ([]
 
 // Lookup resolves a name, alias or unique prefix of a name among specs.
 func Lookup(specs []*Spec, name string) (*Spec, error) {
-	return LookupIn(specs, func(s *Spec) *Spec { return s }, name)
+	return LookupIn(specs, self, name)
 }
+
+// self is the spec function of a table of Specs themselves.
+func self(s *Spec) *Spec { return s }
 
 // LookupIn is Lookup over any table whose items each have a Spec.
 func LookupIn[T any](table []T, spec func(T) *Spec, name string) (T, error) {
@@ -196,7 +199,7 @@ func Split(argv []string) [][]string {
 // Check validates an argv list's command names, flags and argument
 // counts, so a client rejects a typo before it connects.
 func Check(argv []string) error {
-	return ParseIn(Commands(), func(s *Spec) *Spec { return s }, Split(argv), func(*Spec, *Args) {})
+	return ParseIn(Commands(), self, Split(argv), func(*Spec, *Args) {})
 }
 
 // ParseIn resolves each command of list in table (LookupIn) and parses its

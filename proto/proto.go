@@ -155,7 +155,7 @@ func SplitFrame(b []byte) (t Type, payload, rest []byte, err error) {
 
 // Reader reads frames. A frame that fits in its read buffer is returned
 // in place; a longer one is copied into a second buffer, which grows up
-// to MaxFrame and is kept.
+// to MaxFrame and is kept until Reset.
 type Reader struct {
 	r   *bufio.Reader
 	buf []byte

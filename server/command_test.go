@@ -268,11 +268,11 @@ func TestFindCommand(t *testing.T) {
 	for _, tt := range ok {
 		c, err := cmdline.LookupIn(s.commands(), commandSpec, tt.in)
 		if err != nil {
-			t.Errorf("findCommand(%q): %v", tt.in, err)
+			t.Errorf("LookupIn(%q): %v", tt.in, err)
 			continue
 		}
 		if c.Name != tt.want {
-			t.Errorf("findCommand(%q) = %s, want %s", tt.in, c.Name, tt.want)
+			t.Errorf("LookupIn(%q) = %s, want %s", tt.in, c.Name, tt.want)
 		}
 	}
 	bad := []struct{ in, err string }{
@@ -288,11 +288,11 @@ func TestFindCommand(t *testing.T) {
 	for _, tt := range bad {
 		c, err := cmdline.LookupIn(s.commands(), commandSpec, tt.in)
 		if err == nil {
-			t.Errorf("findCommand(%q) = %s, want error %q", tt.in, c.Name, tt.err)
+			t.Errorf("LookupIn(%q) = %s, want error %q", tt.in, c.Name, tt.err)
 			continue
 		}
 		if err.Error() != tt.err {
-			t.Errorf("findCommand(%q) error %q, want %q", tt.in, err, tt.err)
+			t.Errorf("LookupIn(%q) error %q, want %q", tt.in, err, tt.err)
 		}
 	}
 }

@@ -42,9 +42,9 @@ func (s *Server) serveConn(conn *sock.Conn) {
 	// The reader goes back to the pool when the connection is done, on
 	// every way out, unless a client attached: it keeps reading (a
 	// hosted one's goroutine, even after this returns).
-	keepReader := false
+	var client *Client
 	defer func() {
-		if !keepReader {
+		if client == nil {
 			fr.Reset(nil)
 			s.cmdReaders.Put(fr)
 		}
@@ -73,7 +73,6 @@ func (s *Server) serveConn(conn *sock.Conn) {
 
 	ctx := &cmdCtx{env: req.Env, cwd: req.Cwd, cols: int(req.Cols), rows: int(req.Rows), tty: req.TTY}
 	status := 0
-	var client *Client
 	var hosted *hostedTerminal
 	s.locked(func() {
 		ctx.curPane = s.paneFromEnv(req.Env)
@@ -105,7 +104,6 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		}
 	})
 
-	keepReader = client != nil
 	if hosted != nil {
 		s.serveHosted(conn, fr, client, hosted, req.Term, hello)
 		return
@@ -117,7 +115,9 @@ func (s *Server) serveConn(conn *sock.Conn) {
 		client.run(fr)
 		return
 	}
-	b := hello
+	// Room for the three frames, so that the answer is built in one
+	// allocation (an exit frame's payload is a few bytes).
+	b := slices.Grow(hello, 3*proto.FrameHeaderSize+ctx.out.Len()+ctx.errOut.Len()+16)
 	if ctx.out.Len() > 0 {
 		b = proto.AppendFrame(b, proto.TypeOutput, ctx.out.Bytes())
 	}
@@ -155,7 +155,8 @@ func readCommand(fr *proto.Reader) (proto.Command, error) {
 }
 
 // uniqueEnv drops from env its empty entries and those whose name an
-// earlier entry has, as syscall.Environ does: gmux sends its environment
+// earlier entry has (the first entry for a name wins, as in package
+// syscall; an entry without '=' is all name): gmux sends its environment
 // as the process got it (see cmd/gmux), duplicates and all, and a
 // duplicate name must mean what it does to the client (the first) for
 // every reader on the server, and to the programs started with it.

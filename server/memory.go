@@ -30,7 +30,7 @@ type memoryReleaser struct {
 	timer   *time.Timer
 	allocs  uint64    // heap bytes allocated up to the last release
 	last    time.Time // the last release
-	printed uint64    // output() when the wait began
+	printed uint64    // output() when the wait began or was last put off
 	stopped bool
 
 	// The wait, the gap, the heap's allocation counter, a count that

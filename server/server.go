@@ -63,8 +63,8 @@ type Server struct {
 	// readBufs holds the panes' PTY read buffers, taken only while a read
 	// is being handled.
 	readBufs sync.Pool
-	// cmdReaders holds frame readers for connections, taken back once a
-	// connection's command is read unless it attached a client: a fresh
+	// cmdReaders holds frame readers for connections, taken back when a
+	// connection is done unless it attached a client: a fresh
 	// 16 KiB buffer for each was most of the server's page faults per
 	// command (about 1.3 of 1.4-2).
 	cmdReaders sync.Pool

@@ -25,7 +25,7 @@ import (
 // server cannot, the server relays and relay draws the terminal here,
 // with the connection's frames. o.Stdout and o.Stderr must be set.
 func Run(o client.Options, relay func(*proto.Reader, *proto.Writer) int) int {
-	o.Env = o.Environ() // one copy, for the command and the exec
+	o.Env = o.Environ() // one copy, for the command and a server it may start
 	stdout, stderr := o.Stdout, o.Stderr
 	// The request is ready before the connection, as in client.Run, so
 	// that the server, woken by it, finds the command there.

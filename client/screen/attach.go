@@ -2,7 +2,8 @@
 // input into Key, Mouse and Paste frames and paints the server's draw
 // frames as escape sequences. It runs in gmux-server, either in the server
 // itself for a terminal the client passed (Host) or in the client's
-// process after the client handed its connection over (Relay).
+// process (Relay): in gmux-server's attach client when the server relays,
+// or after gmux handed its connection over.
 package screen
 
 import (

@@ -1,6 +1,6 @@
 // Command gmux-server is gmux's second program, which gmux starts: the
-// server daemon, and the attached client's drawing where the server
-// cannot draw the client's terminal itself.
+// server daemon, and the client of a command that may attach the terminal
+// (gmux execs it), which draws the terminal itself where the server cannot.
 //
 //	gmux-server [-v] [-f file] -S socket-path __server protocol-version
 //	gmux-server [-v] [-f file] -S socket-path __attach protocol-version [command [flags]]

@@ -8,7 +8,8 @@
 // adopted one (Adopt) are non-blocking and use Go's poller, so Read,
 // Write, deadlines and Close behave as they do on a net.Conn. A Dial'd
 // socket, the server's check for another server and its tests' client,
-// is blocking: SetTimeout bounds its reads and writes. (gmux's own client
+// is blocking: SetTimeout, where a user sets it, bounds its reads and
+// writes. (gmux's own client
 // has its own connection, client.Conn, on package syscall alone.)
 package sock
 
@@ -98,8 +99,7 @@ func Dial(path string) (*Conn, error) {
 	}
 	// The descriptor stays blocking: its users (the server's check for
 	// another server, tests) dial once and need no poller; SetTimeout
-	// bounds reads and writes instead of deadlines. (gmux's client has
-	// its own connection, client.Conn, on package syscall alone.)
+	// bounds reads and writes instead of deadlines.
 	return &Conn{File: os.NewFile(uintptr(fd), path)}, nil
 }
 
