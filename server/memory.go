@@ -13,11 +13,14 @@ import (
 // command every few seconds beside a busy pane from costing the server a
 // full collection each time. While panes print, a release waits another
 // gap: a collection then would take the CPU from their output, and the
-// pages it returned would be faulted back in at once.
+// pages it returned would be faulted back in at once. It waits at most
+// releasePutOffs gaps, though: a pane that never stops printing (a
+// clock, `watch`, `tail -f`) must not keep the memory from ever going back.
 const (
-	releaseQuiet = time.Second
-	releaseGap   = 30 * time.Second
-	releaseMin   = 1 << 20
+	releaseQuiet   = time.Second
+	releaseGap     = 30 * time.Second
+	releaseMin     = 1 << 20
+	releasePutOffs = 4
 )
 
 // memoryReleaser gives the memory a burst of commands left behind back to
@@ -31,6 +34,7 @@ type memoryReleaser struct {
 	allocs  uint64    // heap bytes allocated up to the last release
 	last    time.Time // the last release
 	printed uint64    // output() when the wait began or was last put off
+	putOffs int       // gaps waited out for pane output since the last release
 	stopped bool
 
 	// The wait, the gap, the heap's allocation counter, a count that
@@ -71,7 +75,7 @@ func (m *memoryReleaser) connectionDone() {
 
 // release collects and returns free memory if the heap has allocated
 // releaseMin since it last did; within the gap after the last release,
-// or while panes print, it looks again later.
+// or while panes print (up to releasePutOffs times), it looks again later.
 func (m *memoryReleaser) release() {
 	m.mu.Lock()
 	if m.stopped {
@@ -88,13 +92,14 @@ func (m *memoryReleaser) release() {
 		m.mu.Unlock()
 		return
 	}
-	if p := m.output(); p != m.printed {
+	if p := m.output(); p != m.printed && m.putOffs < releasePutOffs {
 		m.printed = p
+		m.putOffs++
 		m.timer.Reset(m.gap)
 		m.mu.Unlock()
 		return
 	}
-	m.allocs, m.last = a, time.Now()
+	m.allocs, m.last, m.putOffs = a, time.Now(), 0
 	m.mu.Unlock()
 	m.free()
 }

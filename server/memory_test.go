@@ -116,3 +116,31 @@ func TestMemoryReleaserWaitsOutPaneOutput(t *testing.T) {
 		t.Fatalf("released %d times once the panes were quiet; want 1", frees)
 	}
 }
+
+func TestMemoryReleaserPutsOffOnlySoOften(t *testing.T) {
+	var printed uint64
+	frees := 0
+	m := &memoryReleaser{
+		quiet:     time.Hour,
+		gap:       time.Hour,
+		allocated: func() uint64 { return releaseMin * uint64(frees+1) },
+		output:    func() uint64 { printed++; return printed }, // a pane that never stops
+		free:      func() { frees++ },
+	}
+	defer m.stop()
+	m.connectionDone()
+	for round := 1; round <= 2; round++ {
+		for i := 0; i < releasePutOffs; i++ {
+			m.last = time.Time{} // the gap has passed
+			m.release()
+			if frees != round-1 {
+				t.Fatalf("round %d: released after %d put-offs; want %d first", round, i+1, releasePutOffs)
+			}
+		}
+		m.last = time.Time{}
+		m.release()
+		if frees != round {
+			t.Fatalf("round %d: %d releases after %d put-offs; want %d", round, frees, releasePutOffs, round)
+		}
+	}
+}
